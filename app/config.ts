@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { LOCALES } from '../core/locale.js';
+
+/** An unset or empty variable is absent. */
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const url = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const optionalUrl = z.preprocess(
+  blankToUndefined,
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+);
+
+/** The environment Digipuls reads, with defaults. Nothing else in the code reads process.env. */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(65535).default(3978),
+    HOST: optionalText,
+    PUBLIC_URL: optionalUrl,
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+    ),
+    DIGIPULS_DATA_DIR: z.string().trim().min(1).default('./.digipuls'),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppTenantId: optionalText,
+    AUTH_CLIENT_ID: optionalText,
+    AUTH_CLIENT_SECRET: optionalText,
+    GRAPH_BASE_URL: url('https://graph.microsoft.com'),
+    LOGIN_BASE_URL: url('https://login.microsoftonline.com'),
+    BOT_OPENID_METADATA_URL: optionalUrl,
+    BOT_TOKEN_ISSUER: optionalText,
+    BOT_LOGIN_URL: optionalUrl,
+    BOT_CONNECTOR_URL: optionalUrl,
+    DIGIPULS_MIN_GROUP_SIZE: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(3, 'must be at least 3: smaller groups would expose individuals')
+      .default(5),
+    DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('nb'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppId is set (Digipuls is single-tenant)' });
+    }
+  });
+
+type Env = z.infer<typeof configSchema>;
+
+/** Digipuls' configuration, grouped by the room that uses it. */
+export interface Config {
+  port: number;
+  /** Where the HTTP server listens; loopback unless the bot is protected by an app id. */
+  host: string;
+  /** The URL people and Teams reach the server at (for links and the manifest). */
+  publicUrl: string;
+  database: { url?: string; dataDir: string };
+  /** The Entra ID tenant Digipuls serves. */
+  tenantId?: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    /** Token validation is on whenever an app id is configured. */
+    authEnabled: boolean;
+    openIdMetadataUrl?: string;
+    tokenIssuer?: string;
+    loginUrl?: string;
+    /** Replaces the serviceUrl of outgoing activities (tests point it at a connector they run). */
+    connectorUrl?: string;
+  };
+  /** The Entra app registration the tab's tokens are issued for and Graph is called with. */
+  auth: { clientId?: string; clientSecret?: string; loginBaseUrl: string };
+  graph: { baseUrl: string };
+  privacy: { minGroupSize: number };
+  defaultLocale: (typeof LOCALES)[number];
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** A wrong setting: the message names it and says what is wrong, in one line. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a Config, or throws a ConfigError naming every wrong setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const authEnabled = Boolean(e.MicrosoftAppId);
+  const host = e.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
+  if (!authEnabled && !isLoopback(host)) {
+    throw new ConfigError(`Invalid configuration: HOST ${host} is not loopback, and without MicrosoftAppId the bot would accept unauthenticated messages from the network`);
+  }
+  return {
+    port: e.PORT,
+    host,
+    publicUrl: e.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${e.PORT}`,
+    database: { url: e.DATABASE_URL, dataDir: e.DIGIPULS_DATA_DIR },
+    tenantId: e.MicrosoftAppTenantId,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      authEnabled,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      tokenIssuer: e.BOT_TOKEN_ISSUER,
+      loginUrl: e.BOT_LOGIN_URL,
+      connectorUrl: e.BOT_CONNECTOR_URL,
+    },
+    auth: {
+      clientId: e.AUTH_CLIENT_ID ?? e.MicrosoftAppId,
+      clientSecret: e.AUTH_CLIENT_SECRET ?? e.MicrosoftAppPassword,
+      loginBaseUrl: e.LOGIN_BASE_URL,
+    },
+    graph: { baseUrl: e.GRAPH_BASE_URL },
+    privacy: { minGroupSize: e.DIGIPULS_MIN_GROUP_SIZE },
+    defaultLocale: e.DEFAULT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

@@ -1,0 +1,27 @@
+/**
+ * A failure the caller can act on. `code` is stable (clients and tests match on it, never on the
+ * message); `status` is the HTTP status the API edge answers with; `messageKey` is the i18next key
+ * for the text a person sees.
+ */
+export class DigipulsError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DigipulsError';
+  }
+
+  get messageKey(): string {
+    return `errors.${this.code}`;
+  }
+}
+
+export const badRequest = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DigipulsError(400, code, message, details);
+export const unauthorized = (code: string, message: string) => new DigipulsError(401, code, message);
+export const forbidden = (code: string, message: string) => new DigipulsError(403, code, message);
+export const notFound = (code: string, message: string) => new DigipulsError(404, code, message);
+export const unavailable = (code: string, message: string) => new DigipulsError(503, code, message);
