@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+/** Parses a whole positive number option, or says which option is wrong. */
+const positiveInt = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number`);
+  return n;
+};
+
+const program = new Command('digipuls')
+  .description('Digipuls: does what management shares reach the staff? Teams and Viva Engage adoption per unit, and pulse surveys.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start Digipuls with the configuration from the environment')
+  .action(async () => {
+    const config = loadConfig();
+    const logger = createLogger(config);
+    const { startDigipuls } = await import('./start.js');
+    const app = await startDigipuls(config, logger);
+    if (!config.bot.authEnabled) {
+      logger.warn(`No MicrosoftAppId: bot token validation is off, so Digipuls listens on ${config.host} (loopback) only`);
+    }
+    logger.info({ url: app.server.url, database: app.database.engine }, 'Digipuls is running');
+    const stop = async () => {
+      await app.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('demo')
+  .description('start the tenant simulator and Digipuls on embedded PGlite with a synthetic municipality')
+  .option('--staff <n>', 'staff in the synthetic municipality', positiveInt('--staff'), 2000)
+  .option('--sim-port <port>', 'port of the tenant simulator', positiveInt('--sim-port'), 3979)
+  .option('--seed <seed>', 'seed of the synthetic municipality', 'digipuls')
+  .action(async (options: { staff: number; simPort: number; seed: string }) => {
+    const { runDemo } = await import('./demo.js');
+    await runDemo(process.env, options);
+  });
+
+program
+  .command('sim')
+  .description('run the tenant simulator alone (Entra ID, Graph and the Bot Connector)')
+  .option('--port <port>', 'port to listen on', positiveInt('--port'), 3979)
+  .option('--staff <n>', 'staff in the synthetic municipality', positiveInt('--staff'), 2000)
+  .option('--seed <seed>', 'seed of the synthetic municipality', 'digipuls')
+  .action(async (options: { port: number; staff: number; seed: string }) => {
+    const { startSimulator, describeSimulator } = await import('../sim/index.js');
+    const sim = await startSimulator({ port: options.port, staff: options.staff, seed: options.seed });
+    process.stdout.write(describeSimulator(sim).join('\n') + '\n');
+    process.once('SIGINT', () => void sim.close().then(() => process.exit(0)));
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date, then exit')
+  .action(async () => {
+    const config = loadConfig();
+    const { openDatabase } = await import('../store/database.js');
+    const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+    await database.close();
+    process.stdout.write(`Database is up to date (${database.engine}).\n`);
+  });
+
+program
+  .command('sync-directory')
+  .description('read the directory from Microsoft Graph /users now')
+  .action(async () => {
+    const config = loadConfig();
+    const logger = createLogger(config);
+    const [{ openDatabase }, { createDirectoryRepository }, { syncDirectoryFromGraph }] = await Promise.all([
+      import('../store/database.js'),
+      import('../store/directory-repository.js'),
+      import('./directory-sync.js'),
+    ]);
+    const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+    try {
+      const result = await syncDirectoryFromGraph(config, createDirectoryRepository(database.db), logger);
+      process.stdout.write(`Directory synchronised: ${result.people} people in ${result.units} units.\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('package')
+  .description('build the Teams app package (zip) and validate it against the manifest schema')
+  .option('--out <file>', 'where to write the zip')
+  .option('--teams-app-id <guid>', 'the Teams app id (default: derived from MicrosoftAppId)')
+  .option('--app-version <version>', 'the app version in the manifest')
+  .action(async (options: { out?: string; teamsAppId?: string; appVersion?: string }) => {
+    const config = loadConfig();
+    const { runPackageCommand } = await import('../manifest/package-command.js');
+    const file = await runPackageCommand(config, { out: options.out, teamsAppId: options.teamsAppId, version: options.appVersion });
+    process.stdout.write(`Teams app package written to ${file} (manifest valid against schema v1.30).\n`);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // Known failures get one line; anything else its stack, so it can be reported.
+  const known = error instanceof ConfigError || (error instanceof Error && error.name.endsWith('Error') && error.name !== 'Error' && error.name !== 'TypeError');
+  process.stderr.write(`digipuls: ${known && error instanceof Error ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { startSimulator, describeSimulator } from '../sim/index.js';
+import { loadConfig } from './config.js';
+import { syncDirectoryFromGraph } from './directory-sync.js';
+import { createLogger } from './logger.js';
+import { startDigipuls } from './start.js';
+
+export interface DemoOptions {
+  staff: number;
+  simPort: number;
+  seed: string;
+}
+
+/**
+ * `npm start`: the simulator as the tenant, Digipuls on embedded PGlite, the synthetic municipality
+ * loaded through Graph /users exactly as a real tenant's directory would be.
+ */
+export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Promise<void> {
+  const started = Date.now();
+  const sim = await startSimulator({ port: options.simPort, staff: options.staff, seed: options.seed });
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    ...env,
+    // The demo is bound to the simulator: these point Digipuls at it whatever the shell says.
+    DATABASE_URL: '',
+    DIGIPULS_DATA_DIR: env.DIGIPULS_DATA_DIR ?? path.join('.digipuls', 'demo'),
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    MicrosoftAppTenantId: sim.tenantId,
+    AUTH_CLIENT_ID: sim.app.clientId,
+    AUTH_CLIENT_SECRET: sim.app.clientSecret,
+    LOGIN_BASE_URL: sim.url,
+    GRAPH_BASE_URL: sim.url,
+  });
+  const logger = createLogger(config);
+  const app = await startDigipuls(config, logger);
+  const stop = async () => {
+    await app.close();
+    await sim.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  const { people, units } = await syncDirectoryFromGraph(config, app.directory, logger);
+  const url = app.server.url;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const lines = [
+    '',
+    `Digipuls demo is ready (${seconds} s): ${sim.municipality.name}, ${people} people in ${units} units, on embedded PGlite (${config.database.dataDir}).`,
+    '',
+    `  Tab:           ${url}/tab/`,
+    `  Bot endpoint:  ${url}/api/messages   (no app id: token validation off, listening on loopback only)`,
+    `  API:           ${url}/api/v1/openapi.json`,
+    `  Health:        ${url}/healthz`,
+    '',
+    '  Talk to the bot in the Microsoft 365 Agents Playground (another terminal), then open http://localhost:56150:',
+    `    TEAMSAPPTESTER_BROWSER=none node node_modules/@microsoft/teams-app-test-tool/cli.js start -e ${url}/api/messages -c msteams --disable-telemetry`,
+    '',
+    ...describeSimulator(sim).map((line) => `  ${line}`),
+    '',
+    'Press Ctrl+C to stop.',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}

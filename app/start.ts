@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import { createDirectoryRepository } from '../store/directory-repository.js';
+import { openDatabase, type Database } from '../store/database.js';
+import type { DirectoryRepository } from '../core/directory.js';
+import type { Config } from './config.js';
+import { registerJobs } from './jobs.js';
+import { startServer, type RunningServer } from './server.js';
+
+export interface Digipuls {
+  config: Config;
+  database: Database;
+  directory: DirectoryRepository;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), starts the jobs and the HTTP server. */
+export async function startDigipuls(config: Config, logger: Logger, options: { schema?: string } = {}): Promise<Digipuls> {
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, schema: options.schema });
+  try {
+    const directory = createDirectoryRepository(database.db);
+    if (config.tenantId) await directory.ensureTenant(config.tenantId);
+    await registerJobs(database, config, directory, logger);
+    const server = await startServer({ config, database, directory, logger });
+    return {
+      config,
+      database,
+      directory,
+      server,
+      async close() {
+        await server.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,199 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ChatContact, DirectoryEntry, DirectoryRepository, Person } from '../core/directory.js';
+import { isLocale, localeFromTag, type Locale } from '../core/locale.js';
+import { ancestorPaths, formatUnitPath, unitPathFromDepartment, UNKNOWN_UNIT_NAME, type Unit } from '../core/units.js';
+import type { PeopleTable, Schema, UnitsTable } from './schema.js';
+
+/** Rows per INSERT: large enough to load 50,000 people quickly, small enough to stay under PostgreSQL's parameter limit. */
+const BATCH = 1000;
+
+/** The directory tables behind core's DirectoryRepository port. */
+export function createDirectoryRepository(db: Kysely<Schema>): DirectoryRepository {
+  return {
+    async ensureTenant(tenantId, name) {
+      await db
+        .insertInto('tenants')
+        .values({ tenant_id: tenantId, name: name ?? null })
+        .onConflict((oc) => (name ? oc.column('tenant_id').doUpdateSet({ name }) : oc.column('tenant_id').doNothing()))
+        .execute();
+    },
+
+    async syncDirectory(tenantId, entries) {
+      return db.transaction().execute(async (trx) => {
+        const unitIds = await ensureUnits(trx, tenantId, entries);
+        const rows = entries.map((entry) => ({
+          tenant_id: tenantId,
+          aad_object_id: entry.aadObjectId,
+          upn: entry.upn,
+          display_name: entry.displayName,
+          unit_id: unitIds.get(unitKeyOf(entry)) ?? null,
+          directory_locale: localeFromTag(entry.preferredLanguage) ?? null,
+          account_enabled: entry.accountEnabled,
+          in_directory: true,
+        }));
+        for (let i = 0; i < rows.length; i += BATCH) {
+          await trx
+            .insertInto('people')
+            .values(rows.slice(i, i + BATCH))
+            .onConflict((oc) =>
+              oc.columns(['tenant_id', 'aad_object_id']).doUpdateSet((eb) => ({
+                upn: eb.ref('excluded.upn'),
+                display_name: eb.ref('excluded.display_name'),
+                unit_id: eb.ref('excluded.unit_id'),
+                directory_locale: eb.ref('excluded.directory_locale'),
+                account_enabled: eb.ref('excluded.account_enabled'),
+                in_directory: true,
+                updated_at: sql`now()`,
+              })),
+            )
+            .execute();
+        }
+        // People who left the directory leave Digipuls too: we keep no one we may not address.
+        const seen = entries.map((e) => e.aadObjectId);
+        await trx
+          .deleteFrom('people')
+          .where('tenant_id', '=', tenantId)
+          .where('in_directory', '=', true)
+          .$if(seen.length > 0, (qb) => qb.where('aad_object_id', '!=', sql<string>`all(${sql.val(seen)}::text[])`))
+          .execute();
+        return { people: rows.length, units: new Set(unitIds.values()).size };
+      });
+    },
+
+    async findPerson(tenantId, aadObjectId) {
+      const row = await db
+        .selectFrom('people')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('aad_object_id', '=', aadObjectId)
+        .executeTakeFirst();
+      return row && toPerson(row);
+    },
+
+    async saveChatContact(tenantId, contact) {
+      await this.ensureTenant(tenantId);
+      const row = await db
+        .insertInto('people')
+        .values({
+          tenant_id: tenantId,
+          aad_object_id: contact.aadObjectId,
+          display_name: contact.displayName ?? null,
+          upn: null,
+          unit_id: null,
+          directory_locale: null,
+          // A first chat in a language is a good first guess for the person's language.
+          chosen_locale: null,
+          account_enabled: true,
+          in_directory: false,
+          conversation_reference: JSON.stringify(contact.conversationReference),
+        })
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'aad_object_id']).doUpdateSet((eb) => ({
+            conversation_reference: eb.ref('excluded.conversation_reference'),
+            display_name: sql`coalesce(people.display_name, excluded.display_name)`,
+            updated_at: sql`now()`,
+          })),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toPerson(row);
+    },
+
+    async setPreferredLocale(tenantId, aadObjectId, locale) {
+      await db
+        .updateTable('people')
+        .set({ chosen_locale: locale, updated_at: new Date() })
+        .where('tenant_id', '=', tenantId)
+        .where('aad_object_id', '=', aadObjectId)
+        .execute();
+    },
+
+    async unitOf(tenantId, aadObjectId) {
+      const row = await db
+        .selectFrom('people')
+        .innerJoin('units', (join) =>
+          join.onRef('units.tenant_id', '=', 'people.tenant_id').onRef('units.unit_id', '=', 'people.unit_id'),
+        )
+        .select(['units.unit_id', 'units.parent_id', 'units.name', 'units.path', 'units.path_key'])
+        .where('people.tenant_id', '=', tenantId)
+        .where('people.aad_object_id', '=', aadObjectId)
+        .executeTakeFirst();
+      return row && toUnit(row);
+    },
+
+    async listUnits(tenantId) {
+      const rows = await db
+        .selectFrom('units')
+        .select(['unit_id', 'parent_id', 'name', 'path', 'path_key'])
+        .where('tenant_id', '=', tenantId)
+        .orderBy('path_key')
+        .execute();
+      return rows.map(toUnit);
+    },
+  };
+}
+
+function unitKeyOf(entry: DirectoryEntry): string {
+  const path = unitPathFromDepartment(entry.department);
+  return formatUnitPath(path.length > 0 ? path : [UNKNOWN_UNIT_NAME]);
+}
+
+/** Creates every unit (and its ancestors) the entries' departments name; returns path key → unit id. */
+async function ensureUnits(
+  trx: Kysely<Schema>,
+  tenantId: string,
+  entries: readonly DirectoryEntry[],
+): Promise<Map<string, string>> {
+  const wanted = new Map<string, string[]>();
+  for (const entry of entries) {
+    const path = unitPathFromDepartment(entry.department);
+    for (const p of ancestorPaths(path.length > 0 ? path : [UNKNOWN_UNIT_NAME])) wanted.set(formatUnitPath(p), p);
+  }
+  const ids = new Map<string, string>();
+  const existing = await trx
+    .selectFrom('units')
+    .select(['unit_id', 'path_key'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  for (const row of existing) ids.set(row.path_key, row.unit_id);
+  // Parents before children, so each child can point at its parent's id.
+  const missing = [...wanted.entries()].filter(([key]) => !ids.has(key)).sort((a, b) => a[1].length - b[1].length);
+  for (let depth = 1; missing.some(([, p]) => p.length === depth); depth++) {
+    const level = missing.filter(([, p]) => p.length === depth);
+    for (let i = 0; i < level.length; i += BATCH) {
+      const created = await trx
+        .insertInto('units')
+        .values(
+          level.slice(i, i + BATCH).map(([key, path]) => ({
+            tenant_id: tenantId,
+            name: path[path.length - 1]!,
+            path,
+            path_key: key,
+            parent_id: path.length > 1 ? ids.get(formatUnitPath(path.slice(0, -1)))! : null,
+          })),
+        )
+        .returning(['unit_id', 'path_key'])
+        .execute();
+      for (const row of created) ids.set(row.path_key, row.unit_id);
+    }
+  }
+  return ids;
+}
+
+function toPerson(row: Selectable<PeopleTable>): Person {
+  const chosen = isLocale(row.chosen_locale) ? row.chosen_locale : null;
+  const fromDirectory = isLocale(row.directory_locale) ? row.directory_locale : null;
+  return {
+    tenantId: row.tenant_id,
+    aadObjectId: row.aad_object_id,
+    upn: row.upn,
+    displayName: row.display_name,
+    unitId: row.unit_id,
+    preferredLocale: (chosen ?? fromDirectory) as Locale | null,
+    conversationReference: row.conversation_reference,
+  };
+}
+
+function toUnit(row: Pick<Selectable<UnitsTable>, 'unit_id' | 'parent_id' | 'name' | 'path'>): Unit {
+  return { id: row.unit_id, parentId: row.parent_id, name: row.name, path: row.path };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as directory from './0001-directory.js';
+
+/**
+ * Every migration, in order. Forward-only: a released migration is never edited or removed; a change
+ * is a new file. Listed statically so the compiled server needs no file-system scan.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-directory': directory,
+};

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ConfigError, loadConfig } from '../../app/config.js';
+
+const run = promisify(execFile);
+
+describe('configuration', () => {
+  it('starts with sensible defaults when nothing is set', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.host, '127.0.0.1', 'without an app id the server listens on loopback only');
+    assert.equal(config.bot.authEnabled, false);
+    assert.equal(config.privacy.minGroupSize, 5);
+    assert.equal(config.defaultLocale, 'nb');
+    assert.equal(config.database.url, undefined);
+    assert.equal(config.database.dataDir, './.digipuls');
+    assert.equal(config.graph.baseUrl, 'https://graph.microsoft.com');
+  });
+
+  it('turns bot token validation on whenever an app id is set', () => {
+    const config = loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 't' });
+    assert.equal(config.bot.authEnabled, true);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.auth.clientId, 'a', 'the bot app registration is the SSO app unless AUTH_CLIENT_ID says otherwise');
+  });
+
+  const wrong: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'eighty' }, /PORT must be a number/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DIGIPULS_MIN_GROUP_SIZE: '2' }, /DIGIPULS_MIN_GROUP_SIZE must be at least 3/],
+    [{ DIGIPULS_MIN_GROUP_SIZE: 'five' }, /DIGIPULS_MIN_GROUP_SIZE must be a number/],
+    [{ DEFAULT_LOCALE: 'de' }, /DEFAULT_LOCALE must be one of nb, nn, sv, en/],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, /DATABASE_URL must start with postgres:\/\//],
+    [{ GRAPH_BASE_URL: 'not a url' }, /GRAPH_BASE_URL must be an http\(s\) URL/],
+    [{ MicrosoftAppId: 'x' }, /MicrosoftAppPassword is required when MicrosoftAppId is set/],
+    [{ HOST: '0.0.0.0' }, /HOST 0\.0\.0\.0 is not loopback/],
+  ];
+  for (const [env, message] of wrong) {
+    it(`refuses ${JSON.stringify(env)} naming the setting`, () => {
+      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && message.test(error.message));
+    });
+  }
+
+  it('stops start-up with one line naming the wrong setting', async () => {
+    const result = await run(process.execPath, ['--import', 'tsx', 'app/cli.ts', 'serve'], {
+      env: { ...process.env, DIGIPULS_MIN_GROUP_SIZE: '1' },
+    }).then(
+      () => assert.fail('the process should refuse to start'),
+      (error: { code: number; stderr: string }) => error,
+    );
+    assert.equal(result.code, 1);
+    const lines = result.stderr.trim().split('\n').filter((l) => !l.includes('ExperimentalWarning'));
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0]!, /^digipuls: Invalid configuration: DIGIPULS_MIN_GROUP_SIZE must be at least 3/);
+  });
+});

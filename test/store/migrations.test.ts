@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { migrateToLatest } from '../../store/migrate.js';
+import { migrations } from '../../store/migrations/index.js';
+import { openTestDatabase } from '../support/database.js';
+
+describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('create every table with tenant_id on each, and running them again changes nothing', async () => {
+    const database = await openTestDatabase();
+    try {
+      const columns = await sql<{ table_name: string; column_name: string }>`
+        select table_name, column_name from information_schema.columns
+        where table_schema = current_schema() and table_name not like 'kysely_%'`.execute(database.db);
+      const tables = new Set(columns.rows.map((c) => c.table_name));
+      assert.deepEqual([...tables].sort(), ['people', 'tenants', 'units']);
+      for (const table of tables) {
+        assert.ok(columns.rows.some((c) => c.table_name === table && c.column_name === 'tenant_id'), `${table} has tenant_id`);
+      }
+      assert.deepEqual(await migrateToLatest(database.db, database.schema), [], 'a second run applies nothing');
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(database.db);
+      assert.deepEqual(applied.rows.map((r) => r.name), Object.keys(migrations));
+      assert.equal(await database.ping(), true, 'the job queue is installed on the same database');
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuse a database written by a newer release (forward-only)', async () => {
+    const database = await openTestDatabase();
+    try {
+      await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', now()::text)`.execute(database.db);
+      await assert.rejects(migrateToLatest(database.db), /Database migration failed/);
+    } finally {
+      await database.close();
+    }
+  });
+});

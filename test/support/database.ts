@@ -1,0 +1,36 @@
+import { openDatabase, type Database } from '../../store/database.js';
+import pg from 'pg';
+
+/** The PostgreSQL server tests run against when set; PGlite otherwise. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+
+/** A schema name no other test run uses. */
+export function uniqueSchema(): string {
+  return `t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Drops a test schema and its job-queue schema. */
+export async function dropSchemas(schema: string): Promise<void> {
+  if (!TEST_DATABASE_URL) return;
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade; drop schema if exists ${schema}_jobs cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database on the engine under test (PGlite in memory, or a new schema on TEST_DATABASE_URL). */
+export async function openTestDatabase(): Promise<Database & { engineName: string }> {
+  const schema = TEST_DATABASE_URL ? uniqueSchema() : undefined;
+  const database = await openDatabase({ url: TEST_DATABASE_URL, dataDir: 'memory://', schema });
+  return {
+    ...database,
+    engineName: database.engine,
+    async close() {
+      await database.close();
+      if (schema) await dropSchemas(schema);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import tls from 'node:tls';
+import { loadConfig, type Config } from '../../app/config.js';
+import { syncDirectoryFromGraph } from '../../app/directory-sync.js';
+import { createLogger } from '../../app/logger.js';
+import { startDigipuls, type Digipuls } from '../../app/start.js';
+import type { DirectoryRepository } from '../../core/directory.js';
+import type { Database } from '../../store/database.js';
+import { startSimulator, type Simulator } from '../../sim/index.js';
+import { dropSchemas, TEST_DATABASE_URL, uniqueSchema } from './database.js';
+
+
+export interface TestStack {
+  /** The Digipuls server, e.g. http://127.0.0.1:PORT */
+  url: string;
+  config: Config;
+  sim: Simulator;
+  app: Digipuls;
+  database: Database;
+  directory: DirectoryRepository;
+  close(): Promise<void>;
+}
+
+export interface TestStackOptions {
+  /** Staff in the synthetic municipality (default 200). */
+  staff?: number;
+  /** Configure an app id, so the bot validates Bot Framework tokens (issued by the simulator). */
+  botAuth?: boolean;
+  /** Load the directory from the simulator's Graph (default true). */
+  syncDirectory?: boolean;
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * The whole product as a user meets it: the tenant simulator, a fresh database (PGlite in memory,
+ * or a fresh schema on TEST_DATABASE_URL), the real HTTP server with the bot, API and tab.
+ */
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const sim = await startSimulator({ port: 0, staff: options.staff ?? 200, seed: 'test' });
+  const schema = TEST_DATABASE_URL ? uniqueSchema() : undefined;
+  try {
+    if (options.botAuth) trustSimulatorCertificate();
+    const config = loadConfig({
+      PORT: '0',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DATABASE_URL: TEST_DATABASE_URL,
+      DIGIPULS_DATA_DIR: 'memory://',
+      MicrosoftAppTenantId: sim.tenantId,
+      AUTH_CLIENT_ID: sim.app.clientId,
+      AUTH_CLIENT_SECRET: sim.app.clientSecret,
+      LOGIN_BASE_URL: sim.url,
+      GRAPH_BASE_URL: sim.url,
+      ...(options.botAuth
+        ? {
+            HOST: '127.0.0.1',
+            MicrosoftAppId: sim.app.clientId,
+            MicrosoftAppPassword: sim.app.clientSecret,
+            BOT_OPENID_METADATA_URL: `${sim.url}/botframework/v1/.well-known/openidconfiguration`,
+            BOT_TOKEN_ISSUER: 'https://api.botframework.com',
+            BOT_LOGIN_URL: `${sim.httpsUrl}/${sim.tenantId}`,
+          }
+        : {}),
+      ...options.env,
+    });
+    const logger = createLogger(config);
+    const app = await startDigipuls(config, logger, { schema });
+    if (options.syncDirectory !== false) await syncDirectoryFromGraph(config, app.directory, logger);
+    return {
+      url: app.server.url,
+      config,
+      sim,
+      app,
+      database: app.database,
+      directory: app.directory,
+      async close() {
+        await app.close();
+        await sim.close();
+        if (schema) await dropSchemas(schema);
+      },
+    };
+  } catch (error) {
+    await sim.close();
+    if (schema) await dropSchemas(schema);
+    throw error;
+  }
+}
+
+let trusted = false;
+/**
+ * msal-node (used by botbuilder for bot→channel tokens) refuses http authorities, so the simulator
+ * also speaks HTTPS with its own CA; this process trusts that CA alongside the public roots.
+ */
+export function trustSimulatorCertificate(): void {
+  if (trusted) return;
+  const ca = readFileSync(path.join(import.meta.dirname, '..', '..', 'sim', 'tls', 'ca.pem'), 'utf8');
+  https.globalAgent.options.ca = [...tls.rootCertificates, ca];
+  trusted = true;
+}
