@@ -17,6 +17,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  413: 'Content Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -43,4 +44,20 @@ export function sendProblem(res: Response, body: Problem, headers: Record<string
 export function problemFromError(error: unknown): Problem {
   if (error instanceof DigipulsError) return problem(error.status, error.code, error.message, error.details ?? {});
   return problem(500, 'internal_error', 'Something went wrong on our side. It has been logged.');
+}
+
+/** restify's own errors by class name (restify-errors), with the codes our clients match on. */
+const RESTIFY_CODES: Record<string, string> = {
+  ResourceNotFoundError: 'not_found',
+  MethodNotAllowedError: 'method_not_allowed',
+  InvalidContentError: 'invalid_json',
+  PayloadTooLargeError: 'payload_too_large',
+  UnsupportedMediaTypeError: 'unsupported_media_type',
+};
+
+/** The problem for an error restify raised before any route ran. */
+export function problemFromRestifyError(error: Error & { statusCode?: number }): Problem {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  if (status >= 500) return problem(500, 'internal_error', 'Something went wrong on our side. It has been logged.');
+  return problem(status, RESTIFY_CODES[error.name] ?? 'bad_request', error.message);
 }

@@ -12,3 +12,8 @@ export function packageRoot(): string {
   }
   return dir;
 }
+
+/** Where the build puts the PGlite data folder template (store/pglite-template.ts). */
+export function pgliteTemplateFile(): string {
+  return path.join(packageRoot(), 'dist', 'pglite-template.tgz');
+}

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import restify from 'restify';
 import { registerApiRoutes } from '../api/routes.js';
-import { problem, sendProblem } from '../api/problem.js';
+import { problemFromRestifyError } from '../api/problem.js';
 import { registerBotRoutes } from '../bot/routes.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import type { Database } from '../store/database.js';
@@ -24,7 +24,11 @@ export async function startServer(deps: {
   logger: Logger;
 }): Promise<RunningServer> {
   const { config, logger } = deps;
-  const server = restify.createServer({ name: 'digipuls', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'digipuls',
+    handleUncaughtExceptions: false,
+    formatters: { 'application/problem+json': (_req, _res, body) => JSON.stringify(body) },
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
 
@@ -32,17 +36,13 @@ export async function startServer(deps: {
   registerApiRoutes(server, { config, directory: deps.directory, ready: () => deps.database.ping(), logger });
   registerTabFiles(server);
 
-  server.on('NotFound', (req: restify.Request, res: restify.Response) => {
-    sendProblem(res, problem(404, 'not_found', `Nothing at ${req.path()}`));
-  });
-  server.on('MethodNotAllowed', (req: restify.Request, res: restify.Response) => {
-    sendProblem(res, problem(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path()}`));
-  });
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    // Body-parser failures (malformed JSON, too large) arrive here; answer them as problems too.
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) logger.error({ err, path: req.path() }, 'Request failed');
-    if (!res.headersSent) sendProblem(res, problem(status, status === 500 ? 'internal_error' : 'bad_request', status === 500 ? undefined : err.message));
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    // Errors restify raises itself (unknown route, wrong method, malformed or oversized body)
+    // leave as problem documents like ours; restify sends the error with its toJSON.
+    const body = problemFromRestifyError(err);
+    if (body.status >= 500) logger.error({ err, path: req.path() }, 'Request failed');
+    err.toJSON = () => body;
+    res.setHeader('content-type', 'application/problem+json');
     callback();
   });
 

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../store/database.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import type { Config } from './config.js';
 import { registerJobs } from './jobs.js';
+import { pgliteTemplateFile } from './package-root.js';
 import { startServer, type RunningServer } from './server.js';
 
 export interface Digipuls {
@@ -16,7 +17,12 @@ export interface Digipuls {
 
 /** Opens the database (migrating it), starts the jobs and the HTTP server. */
 export async function startDigipuls(config: Config, logger: Logger, options: { schema?: string } = {}): Promise<Digipuls> {
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, schema: options.schema });
+  const database = await openDatabase({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    schema: options.schema,
+    pgliteTemplate: pgliteTemplateFile(),
+  });
   try {
     const directory = createDirectoryRepository(database.db);
     if (config.tenantId) await directory.ensureTenant(config.tenantId);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
 import { migrateToLatest } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { isFreshDataDir, readPgliteTemplate } from './pglite-template.js';
 import type { Schema } from './schema.js';
 
 type PgBossInstance = PgBoss;
@@ -20,6 +21,8 @@ export interface DatabaseOptions {
    * fresh one each so runs never see each other's rows; production leaves the default.
    */
   schema?: string;
+  /** A PGlite data folder template to start a fresh folder from (see pglite-template.ts). */
+  pgliteTemplate?: string;
 }
 
 /** An open database: Kysely for our tables, pg-boss for jobs, both on the same database. */
@@ -45,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.url) {
     return openPostgres(options.url, schema, jobSchema);
   }
-  return openPglite(options.dataDir ?? './.digipuls', schema, jobSchema);
+  return openPglite(options.dataDir ?? './.digipuls', schema, jobSchema, options.pgliteTemplate);
 }
 
 async function openPostgres(url: string, schema: string | undefined, jobSchema: string): Promise<Database> {
@@ -76,10 +79,12 @@ async function openPostgres(url: string, schema: string | undefined, jobSchema: 
   }
 }
 
-async function openPglite(dataDir: string, schema: string | undefined, jobSchema: string): Promise<Database> {
+async function openPglite(dataDir: string, schema: string | undefined, jobSchema: string, templateFile?: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(path.resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir, 'pgdata'));
+  const pgdata = path.resolve(dataDir, 'pgdata');
+  const template = !inMemory && !schema && templateFile && isFreshDataDir(pgdata) ? await readPgliteTemplate(templateFile) : undefined;
+  const pglite = await PGlite.create(inMemory ? dataDir : pgdata, template ? { loadDataDir: template } : {});
   if (schema) {
     await pglite.exec(`create schema if not exists ${schema}; set search_path to ${schema}, public;`);
   }

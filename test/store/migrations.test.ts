@@ -35,3 +35,37 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     }
   });
 });
+
+describe('PGlite data folder template', () => {
+  it('starts a fresh data folder from the template built at install, migrated and with the job queue', async function () {
+    if (process.env.TEST_DATABASE_URL) this.skip();
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { buildPgliteTemplate } = await import('../../store/pglite-template.js');
+    const { openDatabase } = await import('../../store/database.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'digipuls-template-'));
+    try {
+      const template = path.join(dir, 'template.tgz');
+      await buildPgliteTemplate(template);
+      const database = await openDatabase({ dataDir: path.join(dir, 'data'), pgliteTemplate: template });
+      try {
+        const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(database.db);
+        assert.deepEqual(applied.rows.map((r) => r.name), Object.keys(migrations));
+        await database.db.insertInto('tenants').values({ tenant_id: 't', name: 'T' }).execute();
+        assert.equal(await database.ping(), true);
+      } finally {
+        await database.close();
+      }
+      // Reopening keeps the data: the template is only for a folder that was never initialised.
+      const again = await openDatabase({ dataDir: path.join(dir, 'data'), pgliteTemplate: template });
+      try {
+        assert.equal((await again.db.selectFrom('tenants').selectAll().execute()).length, 1);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
