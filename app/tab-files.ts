@@ -42,15 +42,15 @@ export function registerTabFiles(server: Server, tabDir = path.join(packageRoot(
     });
     createReadStream(file).pipe(res);
   };
-  server.get('/tab', (_req: Request, res: Response) => {
-    res.redirect(302, '/tab/', () => undefined);
-  });
+  const redirectTo = (location: string) => async (_req: Request, res: Response) => {
+    res.writeHead(302, { location });
+    res.end();
+  };
+  server.get('/tab', redirectTo('/tab/'));
   server.get('/tab/*', send);
   // The manifest links these; the tab has the text in every language.
   for (const page of ['privacy', 'terms']) {
-    server.get(`/${page}`, (_req: Request, res: Response) => {
-      res.redirect(302, `/tab/#/${page}`, () => undefined);
-    });
+    server.get(`/${page}`, redirectTo(`/tab/#/${page}`));
   }
 }
 

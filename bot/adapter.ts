@@ -1,0 +1,57 @@
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants, MsalServiceClientCredentialsFactory, PasswordServiceClientCredentialFactory } from 'botframework-connector';
+import type { Logger } from 'pino';
+import type { Config } from '../app/config.js';
+
+/**
+ * The Bot Framework adapter. With an app id every incoming request must carry a valid channel token
+ * (botbuilder checks signature, issuer, audience, expiry, endorsements and the serviceUrl claim);
+ * without one (the local demo) requests are anonymous and the server listens on loopback only.
+ */
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const { appId, appPassword } = config.bot;
+  const tenantId = config.tenantId ?? '';
+  const loginUrl = config.bot.loginUrl ?? `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${tenantId}`;
+  const credentials =
+    appId && appPassword
+      ? new MsalServiceClientCredentialsFactory(
+          appId,
+          // botframework-connector types msal-node from its CommonJS build; it is the same class.
+          new ConfidentialClientApplication({
+            auth: {
+              clientId: appId,
+              clientSecret: appPassword,
+              authority: loginUrl,
+              // A configured login URL (the simulator, a sovereign cloud) is trusted as given, without
+              // asking Microsoft's instance discovery, which is unreachable offline.
+              ...(config.bot.loginUrl ? { knownAuthorities: [new URL(loginUrl).host] } : {}),
+            },
+          }) as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1],
+        )
+      : // No app id: botbuilder's own switch for anonymous requests (the loopback-only demo).
+        new PasswordServiceClientCredentialFactory('', '');
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: appId ?? '',
+      MicrosoftAppPassword: appPassword ?? '',
+      MicrosoftAppTenantId: tenantId,
+      MicrosoftAppType: 'SingleTenant',
+      // Overriding one endpoint makes botbuilder take all of them from here, so Microsoft's defaults fill the rest.
+      ToChannelFromBotLoginUrl: loginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToBotFromChannelTokenIssuer: config.bot.tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      CallerId: '',
+      ValidateAuthority: true,
+    },
+    credentials,
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityType: context.activity.type }, 'Bot turn failed');
+  };
+  return adapter;
+}
