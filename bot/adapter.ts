@@ -1,6 +1,11 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants, MsalServiceClientCredentialsFactory, PasswordServiceClientCredentialFactory } from 'botframework-connector';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  MsalServiceClientCredentialsFactory,
+  PasswordServiceClientCredentialFactory,
+} from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../app/config.js';
 
@@ -9,7 +14,7 @@ import type { Config } from '../app/config.js';
  * (botbuilder checks signature, issuer, audience, expiry, endorsements and the serviceUrl claim);
  * without one (the local demo) requests are anonymous and the server listens on loopback only.
  */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger): DigipulsAdapter {
   const { appId, appPassword } = config.bot;
   const tenantId = config.tenantId ?? '';
   const loginUrl = config.bot.loginUrl ?? `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${tenantId}`;
@@ -49,9 +54,28 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     },
     credentials,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new DigipulsAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'Bot turn failed');
   };
   return adapter;
+}
+
+/**
+ * botbuilder's CloudAdapter.process answers 500 when the token's signature is wrong (the
+ * jsonwebtoken error escapes unwrapped), so the route authenticates through this method and turns
+ * every authentication failure into a 401 itself.
+ */
+export class DigipulsAdapter extends CloudAdapter {
+  /** Authenticates the request and runs the turn; returns the invoke response, if any. */
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/** True for a refused token, whichever library raised it. */
+export function isAuthenticationFailure(error: unknown): boolean {
+  return error instanceof AuthenticationError || (error instanceof Error && TOKEN_ERRORS.has(error.name));
 }

@@ -3,6 +3,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { DirectoryRepository } from '../core/directory.js';
@@ -78,11 +79,20 @@ export class DigipulsBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * Card actions are read here rather than in botbuilder's own check, which answers a malformed one
+   * with a bare 400 that Teams shows as "something went wrong": staff get a card that says what to do.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    return { status: 200, body: await this.onAdaptiveCardInvoke(context, context.activity.value) };
+  }
+
   /** Universal Actions: the card the person pressed is replaced by the answer. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue | unknown): Promise<AdaptiveCardInvokeResponse> {
     const action = actionFromInvoke(value);
     const card = action ? await this.perform(context, action) : errorCard(await this.localeOf(context));
-    if (!action) this.deps.logger.warn({ verb: value?.action?.verb }, 'Refused an unknown card action');
+    if (!action) this.deps.logger.warn('Refused a card action it does not know');
     return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
   }
 

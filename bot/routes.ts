@@ -1,17 +1,17 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { problem, sendProblem } from '../api/problem.js';
 import type { Config } from '../app/config.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { incomingActivitySchema } from './activity-schema.js';
-import { createAdapter } from './adapter.js';
+import { createAdapter, isAuthenticationFailure, type DigipulsAdapter } from './adapter.js';
 import { DigipulsBot } from './digipuls-bot.js';
 import { sendProactive, type ProactiveSend } from './proactive.js';
 import { isForeignTenant } from './tenant-guard.js';
 
 export interface BotRuntime {
-  adapter: CloudAdapter;
+  adapter: DigipulsAdapter;
   bot: DigipulsBot;
   /** Sends to a stored 1:1 chat (conversation reference), for surveys, announcements and nudges. */
   sendProactive: ProactiveSend;
@@ -45,11 +45,17 @@ export function registerBotRoutes(server: Server, deps: { config: Config; direct
       // Tests and the demo may route replies to a connector of their own.
       req.body = { ...parsed.data, serviceUrl: config.bot.connectorUrl };
     }
+    const activity = (req.body ?? parsed.data) as Activity;
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const invoke = await adapter.handle(req.header('authorization') ?? '', activity, (context) => bot.run(context));
+      res.writeHead(invoke?.status ?? 200, { 'content-type': 'application/json' });
+      res.end(invoke?.body === undefined ? undefined : JSON.stringify(invoke.body));
     } catch (error) {
+      if (isAuthenticationFailure(error)) {
+        return sendProblem(res, problem(401, 'invalid_bot_token', 'The request does not carry a valid Bot Framework token for this bot'));
+      }
       logger.error({ err: error }, 'Bot request failed');
-      if (!res.headersSent) sendProblem(res, problem(500, 'internal_error'));
+      sendProblem(res, problem(500, 'internal_error'));
     }
   });
 
