@@ -53,6 +53,7 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
         scopes: [`api://${new URL(config.publicUrl).host}/${clientId}/access_as_user`],
         demo: !config.auth.loginBaseUrl.startsWith('https://login.microsoftonline.com'),
         defaultLocale: config.defaultLocale,
+        minGroupSize: config.privacy.minGroupSize,
       };
     }),
   );

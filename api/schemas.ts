@@ -25,6 +25,7 @@ export const authConfigSchema = z.object({
   scopes: z.array(z.string()),
   demo: z.boolean().describe('True when the authority is the tenant simulator'),
   defaultLocale: localeSchema,
+  minGroupSize: z.number().int().describe('The smallest group any figure about people is shown for'),
 });
 
 export const problemSchema = z.object({

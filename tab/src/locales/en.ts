@@ -1,0 +1,31 @@
+export default {
+  appName: 'Digipuls',
+  tagline: 'Does the information get through? How are we doing digitally?',
+  loading: 'Loading …',
+  signIn: { title: 'Sign in', body: 'Sign in with your municipality account to see what Digipuls shows you.', button: 'Sign in', expired: 'Your session has expired. Please sign in again.', failed: 'Sign-in failed: {{reason}}' },
+  signOut: 'Sign out',
+  language: 'Language',
+  menu: 'Menu',
+  nav: { label: 'Main menu', home: 'Overview', reach: 'Reach', adoption: 'Adoption', surveys: 'Pulse surveys', nudges: 'Nudges', settings: 'Settings', privacy: 'Privacy' },
+  home: { heading: 'Hello, {{name}}', you: 'You', roles: 'Your roles', units: 'Your units', noUnit: 'You are not linked to a unit yet. The directory is refreshed from Entra ID every night.', next: 'What you can do here' },
+  roles: { Staff: 'Staff', Communicator: 'Communicator', UnitLead: 'Unit lead', AdoptionAdmin: 'Adoption admin', SafetyRep: 'Safety representative' },
+  coming: {
+    soon: 'Coming soon',
+    reach: 'Send announcements to units and see how many received, read and acknowledged them – and where the information does not get through.',
+    adoption: 'See which units have adopted Teams and Viva Engage, per channel and over time.',
+    surveys: 'Short pulse surveys about the digital work environment, with results per unit that never expose a person, and "you said, we did".',
+    nudges: 'Tips for staff who have not started, and alerts for unit leads – paced so nobody is nagged.',
+    settings: 'Minimum group size, unit mapping, data sources and retention.',
+  },
+  privacy: {
+    heading: 'Privacy: what happens with the answers?',
+    points: [
+      'Usage data from Teams and Viva Engage is only kept as figures per unit. Digipuls keeps no history of what any one person does.',
+      'Figures about people are only shown for groups of at least {{minGroupSize}}, and so that a hidden unit cannot be worked out by subtraction.',
+      'Survey answers are stored apart from who was asked and who answered, without exact times and with nothing that joins them.',
+      'If an announcement requires acknowledgement, recipients are told up front that their acknowledgement is recorded by name.',
+      'Each kind of data has a retention period and is deleted when it ends. You can ask to see what is stored about you.',
+    ],
+  },
+  error: { title: 'Something went wrong', retry: 'Try again' },
+};

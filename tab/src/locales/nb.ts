@@ -1,0 +1,31 @@
+export default {
+  appName: 'Digipuls',
+  tagline: 'Når informasjonen fram? Hvordan har vi det digitalt?',
+  loading: 'Laster …',
+  signIn: { title: 'Logg inn', body: 'Logg inn med kommunekontoen din for å se hva Digipuls viser deg.', button: 'Logg inn', expired: 'Økten din er utløpt. Logg inn på nytt.', failed: 'Innloggingen mislyktes: {{reason}}' },
+  signOut: 'Logg ut',
+  language: 'Språk',
+  menu: 'Meny',
+  nav: { label: 'Hovedmeny', home: 'Oversikt', reach: 'Nådd', adoption: 'Adopsjon', surveys: 'Pulsmålinger', nudges: 'Påminnelser', settings: 'Innstillinger', privacy: 'Personvern' },
+  home: { heading: 'Hei, {{name}}', you: 'Deg', roles: 'Rollene dine', units: 'Enhetene dine', noUnit: 'Du er ikke knyttet til en enhet ennå. Katalogen oppdateres fra Entra ID hver natt.', next: 'Dette kan du gjøre her' },
+  roles: { Staff: 'Ansatt', Communicator: 'Kommunikasjonsrådgiver', UnitLead: 'Enhetsleder', AdoptionAdmin: 'Adopsjonsadministrator', SafetyRep: 'Verneombud' },
+  coming: {
+    soon: 'Kommer snart',
+    reach: 'Send kunngjøringer til enheter og se hvor mange som har fått, lest og bekreftet dem – og hvor informasjonen ikke når fram.',
+    adoption: 'Se hvilke enheter som har tatt i bruk Teams og Viva Engage, per kanal og over tid.',
+    surveys: 'Korte pulsmålinger om det digitale arbeidsmiljøet, med resultater per enhet som aldri avslører enkeltpersoner, og «dere sa, vi gjorde».',
+    nudges: 'Tips til ansatte som ikke har kommet i gang, og varsler til enhetsledere – i et tempo som ikke blir mas.',
+    settings: 'Minste gruppestørrelse, enhetskobling, datakilder og lagringstid.',
+  },
+  privacy: {
+    heading: 'Personvern: hva skjer med svarene?',
+    points: [
+      'Bruksdata fra Teams og Viva Engage lagres bare som tall per enhet. Digipuls har ingen historikk om hva den enkelte gjør.',
+      'Tall om personer vises bare for grupper på minst {{minGroupSize}}, og slik at en skjult enhet ikke kan regnes ut ved å trekke fra.',
+      'Svar på pulsmålinger lagres atskilt fra hvem som ble spurt og har svart, uten nøyaktig tidspunkt og uten noe som kobler dem sammen.',
+      'Om en kunngjøring krever «bekreft lest», får mottakerne vite på forhånd at bekreftelsen registreres med navn.',
+      'Hver datatype har en lagringstid og slettes når den er ute. Du kan be om innsyn i det som er lagret om deg.',
+    ],
+  },
+  error: { title: 'Noe gikk galt', retry: 'Prøv igjen' },
+};

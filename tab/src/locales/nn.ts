@@ -1,0 +1,31 @@
+export default {
+  appName: 'Digipuls',
+  tagline: 'Når informasjonen fram? Korleis har vi det digitalt?',
+  loading: 'Lastar …',
+  signIn: { title: 'Logg inn', body: 'Logg inn med kommunekontoen din for å sjå kva Digipuls viser deg.', button: 'Logg inn', expired: 'Økta di har gått ut. Logg inn på nytt.', failed: 'Innlogginga mislukkast: {{reason}}' },
+  signOut: 'Logg ut',
+  language: 'Språk',
+  menu: 'Meny',
+  nav: { label: 'Hovudmeny', home: 'Oversikt', reach: 'Nådd', adoption: 'Adopsjon', surveys: 'Pulsmålingar', nudges: 'Påminningar', settings: 'Innstillingar', privacy: 'Personvern' },
+  home: { heading: 'Hei, {{name}}', you: 'Deg', roles: 'Rollene dine', units: 'Einingane dine', noUnit: 'Du er ikkje knytt til ei eining enno. Katalogen blir oppdatert frå Entra ID kvar natt.', next: 'Dette kan du gjere her' },
+  roles: { Staff: 'Tilsett', Communicator: 'Kommunikasjonsrådgjevar', UnitLead: 'Einingsleiar', AdoptionAdmin: 'Adopsjonsadministrator', SafetyRep: 'Verneombod' },
+  coming: {
+    soon: 'Kjem snart',
+    reach: 'Send kunngjeringar til einingar og sjå kor mange som har fått, lese og stadfesta dei – og kvar informasjonen ikkje når fram.',
+    adoption: 'Sjå kva einingar som har teke i bruk Teams og Viva Engage, per kanal og over tid.',
+    surveys: 'Korte pulsmålingar om det digitale arbeidsmiljøet, med resultat per eining som aldri avslører enkeltpersonar, og «de sa, vi gjorde».',
+    nudges: 'Tips til tilsette som ikkje har kome i gang, og varsel til einingsleiarar – i eit tempo som ikkje blir mas.',
+    settings: 'Minste gruppestorleik, einingskopling, datakjelder og lagringstid.',
+  },
+  privacy: {
+    heading: 'Personvern: kva skjer med svara?',
+    points: [
+      'Bruksdata frå Teams og Viva Engage blir berre lagra som tal per eining. Digipuls har ingen historikk om kva den enkelte gjer.',
+      'Tal om personar blir berre viste for grupper på minst {{minGroupSize}}, og slik at ei skjult eining ikkje kan reknast ut ved å trekkje frå.',
+      'Svar på pulsmålingar blir lagra skilde frå kven som vart spurd og har svart, utan nøyaktig tidspunkt og utan noko som koplar dei saman.',
+      'Viss ei kunngjering krev «stadfest lese», får mottakarane vite på førehand at stadfestinga blir registrert med namn.',
+      'Kvar datatype har ei lagringstid og blir sletta når ho er ute. Du kan be om innsyn i det som er lagra om deg.',
+    ],
+  },
+  error: { title: 'Noko gjekk gale', retry: 'Prøv igjen' },
+};

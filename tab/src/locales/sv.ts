@@ -1,0 +1,31 @@
+export default {
+  appName: 'Digipuls',
+  tagline: 'Når informationen fram? Hur har vi det digitalt?',
+  loading: 'Laddar …',
+  signIn: { title: 'Logga in', body: 'Logga in med ditt kommunkonto för att se vad Digipuls visar dig.', button: 'Logga in', expired: 'Din session har gått ut. Logga in igen.', failed: 'Inloggningen misslyckades: {{reason}}' },
+  signOut: 'Logga ut',
+  language: 'Språk',
+  menu: 'Meny',
+  nav: { label: 'Huvudmeny', home: 'Översikt', reach: 'Nått ut', adoption: 'Användning', surveys: 'Pulsmätningar', nudges: 'Påminnelser', settings: 'Inställningar', privacy: 'Integritet' },
+  home: { heading: 'Hej, {{name}}', you: 'Du', roles: 'Dina roller', units: 'Dina enheter', noUnit: 'Du är inte kopplad till någon enhet än. Katalogen uppdateras från Entra ID varje natt.', next: 'Det här kan du göra här' },
+  roles: { Staff: 'Medarbetare', Communicator: 'Kommunikatör', UnitLead: 'Enhetschef', AdoptionAdmin: 'Adoptionsadministratör', SafetyRep: 'Skyddsombud' },
+  coming: {
+    soon: 'Kommer snart',
+    reach: 'Skicka meddelanden till enheter och se hur många som har fått, läst och bekräftat dem – och var informationen inte når fram.',
+    adoption: 'Se vilka enheter som har börjat använda Teams och Viva Engage, per kanal och över tid.',
+    surveys: 'Korta pulsmätningar om den digitala arbetsmiljön, med resultat per enhet som aldrig avslöjar enskilda, och ”ni sa, vi gjorde”.',
+    nudges: 'Tips till medarbetare som inte har kommit igång, och aviseringar till enhetschefer – i en takt som inte blir tjat.',
+    settings: 'Minsta gruppstorlek, enhetskoppling, datakällor och lagringstid.',
+  },
+  privacy: {
+    heading: 'Integritet: vad händer med svaren?',
+    points: [
+      'Användningsdata från Teams och Viva Engage sparas bara som siffror per enhet. Digipuls har ingen historik om vad enskilda gör.',
+      'Siffror om personer visas bara för grupper med minst {{minGroupSize}}, och så att en dold enhet inte kan räknas fram genom subtraktion.',
+      'Svar på pulsmätningar sparas åtskilda från vem som tillfrågades och har svarat, utan exakt tidpunkt och utan något som kopplar ihop dem.',
+      'Om ett meddelande kräver ”bekräfta läst” får mottagarna veta i förväg att bekräftelsen registreras med namn.',
+      'Varje datatyp har en lagringstid och raderas när den har gått ut. Du kan begära insyn i det som sparats om dig.',
+    ],
+  },
+  error: { title: 'Något gick fel', retry: 'Försök igen' },
+};
