@@ -3,7 +3,7 @@ import { localeFromTag, type Locale } from '../core/locale.js';
 /** What a person can write to the bot. */
 export type Command =
   | { kind: 'help'; impliedLocale?: Locale }
-  | { kind: 'language'; locale?: Locale }
+  | { kind: 'language'; locale?: Locale; impliedLocale: Locale }
   | { kind: 'privacy' }
   | { kind: 'unknown' };
 
@@ -38,7 +38,12 @@ export function parseCommand(text: string | undefined): Command {
     case 'sprak':
     case 'language':
     case 'lang':
-      return { kind: 'language', locale: second ? (LANGUAGE_WORDS[second] ?? localeFromTag(second)) : undefined };
+      return {
+        kind: 'language',
+        locale: second ? (LANGUAGE_WORDS[second] ?? localeFromTag(second)) : undefined,
+        // "språk" is Norwegian (and Swedish): ask in Norwegian until the person has chosen.
+        impliedLocale: first.startsWith('spr') ? 'nb' : 'en',
+      };
     case 'personvern':
     case 'integritet':
     case 'privacy':

@@ -68,7 +68,7 @@ export class DigipulsBot extends TeamsActivityHandler {
         if (command.locale) {
           await this.sendCard(context, await this.perform(context, { verb: VERBS.setLanguage, locale: command.locale }));
         } else {
-          await this.sendCard(context, languageCard(await this.localeOf(context)));
+          await this.sendCard(context, languageCard(await this.localeOf(context, command.impliedLocale)));
         }
         return;
       case 'privacy':
