@@ -5,6 +5,8 @@ export type Command =
   | { kind: 'help'; impliedLocale?: Locale }
   | { kind: 'language'; locale?: Locale; impliedLocale: Locale }
   | { kind: 'privacy' }
+  | { kind: 'stopNudges'; impliedLocale: Locale }
+  | { kind: 'startNudges'; impliedLocale: Locale }
   | { kind: 'unknown' };
 
 const LANGUAGE_WORDS: Record<string, Locale> = {
@@ -44,6 +46,12 @@ export function parseCommand(text: string | undefined): Command {
         // "språk" is Norwegian (and Swedish): ask in Norwegian until the person has chosen.
         impliedLocale: first.startsWith('spr') ? 'nb' : 'en',
       };
+    case 'stopp':
+      return { kind: 'stopNudges', impliedLocale: 'nb' };
+    case 'stop':
+      return { kind: 'stopNudges', impliedLocale: 'en' };
+    case 'start':
+      return { kind: 'startNudges', impliedLocale: 'nb' };
     case 'personvern':
     case 'integritet':
     case 'privacy':

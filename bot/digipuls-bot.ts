@@ -71,6 +71,14 @@ export class DigipulsBot extends TeamsActivityHandler {
           await this.sendCard(context, languageCard(await this.localeOf(context, command.impliedLocale)));
         }
         return;
+      case 'stopNudges':
+      case 'startNudges': {
+        const person = await this.rememberChat(context);
+        const paused = command.kind === 'stopNudges';
+        if (person) await this.deps.directory.setNudgesPaused(person.tenantId, person.aadObjectId, paused);
+        await context.sendActivity(botText(await this.localeOf(context, command.impliedLocale))(paused ? 'nudges.stopped' : 'nudges.started'));
+        return;
+      }
       case 'privacy':
         await this.sendCard(context, privacyCard(await this.localeOf(context), this.deps.minGroupSize));
         return;

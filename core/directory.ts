@@ -23,6 +23,8 @@ export interface Person {
   preferredLocale: Locale | null;
   /** The Bot Framework conversation reference of their 1:1 chat, once the app is installed for them. */
   conversationReference: Record<string, unknown> | null;
+  /** True after the person wrote "stopp": no usage tips (nudges) until they write "start". */
+  nudgesPaused: boolean;
 }
 
 /** What a 1:1 chat tells us about the person when they install the app or write to the bot. */
@@ -42,6 +44,7 @@ export interface DirectoryRepository {
   /** Stores (or refreshes) the chat a person can be reached in; creates the person when the directory has not got them yet. */
   saveChatContact(tenantId: string, contact: ChatContact): Promise<Person>;
   setPreferredLocale(tenantId: string, aadObjectId: string, locale: Locale): Promise<void>;
+  setNudgesPaused(tenantId: string, aadObjectId: string, paused: boolean): Promise<void>;
   unitOf(tenantId: string, aadObjectId: string): Promise<Unit | undefined>;
   listUnits(tenantId: string): Promise<Unit[]>;
 }

@@ -108,6 +108,15 @@ export function createDirectoryRepository(db: Kysely<Schema>): DirectoryReposito
         .execute();
     },
 
+    async setNudgesPaused(tenantId, aadObjectId, paused) {
+      await db
+        .updateTable('people')
+        .set({ nudges_paused: paused, updated_at: new Date() })
+        .where('tenant_id', '=', tenantId)
+        .where('aad_object_id', '=', aadObjectId)
+        .execute();
+    },
+
     async unitOf(tenantId, aadObjectId) {
       const row = await db
         .selectFrom('people')
@@ -191,6 +200,7 @@ function toPerson(row: Selectable<PeopleTable>): Person {
     unitId: row.unit_id,
     preferredLocale: (chosen ?? fromDirectory) as Locale | null,
     conversationReference: row.conversation_reference,
+    nudgesPaused: row.nudges_paused,
   };
 }
 

@@ -41,6 +41,8 @@ export interface PeopleTable {
   account_enabled: boolean;
   /** False for people who reached the bot but are not (yet) in a directory sync. */
   in_directory: boolean;
+  /** The person wrote "stopp": no usage tips until they write "start". */
+  nudges_paused: Generated<boolean>;
   conversation_reference: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   updated_at: Generated<Date> & UpdatedAt;
 }

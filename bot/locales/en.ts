@@ -21,6 +21,10 @@ export default {
     title: 'What happens with my answers?',
     body: 'Digipuls stores your answers apart from who answered, without the exact time and with nothing that links them to you. Results are only shown for groups of at least {{minGroupSize}} people, and in a way that nobody can work out a smaller group. Free text is only shown when the group is large enough. If an announcement requires you to acknowledge it, you are told up front, and then your acknowledgement is recorded by name. Usage data from Teams and Viva Engage is only kept as figures per unit. You can ask the data protection officer of the municipality for access and deletion.',
   },
+  nudges: {
+    stopped: 'OK, you will get no more tips from me. You will still get pulse surveys and important announcements. Write "start" if you want tips again.',
+    started: 'Great! You will get tips from me again, at most one a week. Write "stop" to turn them off.',
+  },
   unknown: 'I did not understand that. Write "help" to see what I can do, or "language" to change language.',
   error: {
     title: 'That did not work',

@@ -21,6 +21,10 @@ export default {
     title: 'Hva skjer med svarene mine?',
     body: 'Digipuls lagrer svarene dine atskilt fra hvem som har svart, uten nøyaktig tidspunkt og uten noe som kobler dem til deg. Resultater vises bare for grupper på minst {{minGroupSize}} personer, og slik at ingen kan regne seg fram til en mindre gruppe. Fritekst vises bare når gruppen er stor nok. Hvis en kunngjøring krever at du bekrefter lest, får du vite det på forhånd, og da registreres bekreftelsen med navn. Bruksdata fra Teams og Viva Engage lagres bare som tall per enhet. Du kan be om innsyn og sletting hos kommunens personvernombud.',
   },
+  nudges: {
+    stopped: 'Greit, du får ingen flere tips fra meg. Pulsmålinger og viktige kunngjøringer får du fortsatt. Skriv «start» hvis du vil ha tips igjen.',
+    started: 'Så fint! Du får tips fra meg igjen, høyst ett i uka. Skriv «stopp» for å slå dem av.',
+  },
   unknown: 'Det forsto jeg ikke. Skriv «hjelp» for å se hva jeg kan, eller «språk» for å bytte språk.',
   error: {
     title: 'Det gikk ikke',

@@ -21,6 +21,10 @@ export default {
     title: 'Kva skjer med svara mine?',
     body: 'Digipuls lagrar svara dine skilde frå kven som har svart, utan nøyaktig tidspunkt og utan noko som koplar dei til deg. Resultat blir berre viste for grupper på minst {{minGroupSize}} personar, og slik at ingen kan rekne seg fram til ei mindre gruppe. Fritekst blir berre vist når gruppa er stor nok. Viss ei kunngjering krev at du stadfestar at du har lese ho, får du vite det på førehand, og då blir stadfestinga registrert med namn. Bruksdata frå Teams og Viva Engage blir berre lagra som tal per eining. Du kan be om innsyn og sletting hos personvernombodet i kommunen.',
   },
+  nudges: {
+    stopped: 'Greitt, du får ikkje fleire tips frå meg. Pulsmålingar og viktige kunngjeringar får du framleis. Skriv «start» viss du vil ha tips igjen.',
+    started: 'Så fint! Du får tips frå meg igjen, høgst eitt i veka. Skriv «stopp» for å slå dei av.',
+  },
   unknown: 'Det forstod eg ikkje. Skriv «hjelp» for å sjå kva eg kan, eller «språk» for å byte språk.',
   error: {
     title: 'Det gjekk ikkje',

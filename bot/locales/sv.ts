@@ -21,6 +21,10 @@ export default {
     title: 'Vad händer med mina svar?',
     body: 'Digipuls sparar dina svar åtskilda från vem som har svarat, utan exakt tidpunkt och utan något som kopplar dem till dig. Resultat visas bara för grupper med minst {{minGroupSize}} personer, och så att ingen kan räkna fram en mindre grupp. Fritext visas bara när gruppen är tillräckligt stor. Om ett meddelande kräver att du bekräftar läst får du veta det i förväg, och då registreras bekräftelsen med namn. Användningsdata från Teams och Viva Engage sparas bara som siffror per enhet. Du kan begära insyn och radering hos kommunens dataskyddsombud.',
   },
+  nudges: {
+    stopped: 'Okej, du får inga fler tips från mig. Pulsmätningar och viktiga meddelanden får du fortfarande. Skriv ”start” om du vill ha tips igen.',
+    started: 'Vad bra! Du får tips från mig igen, högst ett i veckan. Skriv ”stopp” för att stänga av dem.',
+  },
   unknown: 'Det förstod jag inte. Skriv ”hjälp” för att se vad jag kan, eller ”språk” för att byta språk.',
   error: {
     title: 'Det gick inte',

@@ -37,6 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('account_enabled', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('in_directory', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('conversation_reference', 'jsonb')
+    .addColumn('nudges_paused', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('people_pk', ['tenant_id', 'aad_object_id'])
     .addForeignKeyConstraint('people_unit_fk', ['tenant_id', 'unit_id'], 'units', ['tenant_id', 'unit_id'], (c) =>

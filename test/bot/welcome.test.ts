@@ -115,6 +115,20 @@ describe('bot: welcome, help and language in chat (Bot Framework protocol, no ap
     assert.equal((await stack.directory.findPerson(stack.sim.tenantId, person.id))?.preferredLocale, before?.preferredLocale ?? 'nn');
   });
 
+  it('stops tips when a person writes "stopp", and starts them again on "start"', async () => {
+    const person = staff();
+    await postActivity(stack, messageActivity(stack, person, 'Stopp!'));
+    const stopped = await stack.sim.connector.waitFor((a) => a.conversationId === conversationOf(person.id));
+    assert.match(String(stopped.activity.text), /du får ingen flere tips/);
+    assert.equal((await stack.directory.findPerson(stack.sim.tenantId, person.id))?.nudgesPaused, true);
+
+    stack.sim.connector.clear();
+    await postActivity(stack, messageActivity(stack, person, 'start'));
+    const started = await stack.sim.connector.waitFor((a) => a.conversationId === conversationOf(person.id));
+    assert.match(String(started.activity.text), /Du får tips fra meg igjen/);
+    assert.equal((await stack.directory.findPerson(stack.sim.tenantId, person.id))?.nudgesPaused, false);
+  });
+
   it('answers what it does not understand, in the person\'s language', async () => {
     const person = staff();
     await postActivity(stack, messageActivity(stack, person, 'når kommer lønna?'));
