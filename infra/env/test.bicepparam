@@ -1,0 +1,8 @@
+using '../main.bicep'
+
+param environmentName = 'test'
+param location = 'norwayeast'
+param botAppId = readEnvironmentVariable('DIGIPULS_BOT_APP_ID')
+param botAppPassword = readEnvironmentVariable('DIGIPULS_BOT_APP_PASSWORD')
+param postgresAdminPassword = readEnvironmentVariable('DIGIPULS_POSTGRES_PASSWORD')
+param appServiceSku = 'B1'
