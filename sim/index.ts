@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -44,7 +44,10 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-const TLS_DIR = path.join(import.meta.dirname, 'tls');
+/** The simulator's certificate, in the source tree (compiled code in dist/sim reads it from there too). */
+const TLS_DIR = existsSync(path.join(import.meta.dirname, 'tls'))
+  ? path.join(import.meta.dirname, 'tls')
+  : path.join(import.meta.dirname, '..', '..', 'sim', 'tls');
 
 /** Starts the simulator: Entra ID, Microsoft Graph and the Bot Connector for a synthetic municipality. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
