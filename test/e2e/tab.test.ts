@@ -13,7 +13,8 @@ async function expectNoViolations(page: Page, label: string) {
   assert.deepEqual(summary, [], `${label}: axe found WCAG 2.1 AA violations`);
 }
 
-describe('tab in the browser: demo sign-in, who you are, themes, phone width', () => {
+describe('tab in the browser: demo sign-in, who you are, themes, phone width', function () {
+  this.timeout(90_000);
   let stack: TestStack;
   let browser: Browser;
   before(async () => {
