@@ -88,7 +88,10 @@ describe('tab in the browser: demo sign-in, who you are, themes, phone width', f
     await page.goto(`${stack.url}/tab/`);
     await page.evaluate((token) => sessionStorage.setItem('digipuls.token', token), expired);
     await page.reload();
-    await page.getByText('Økten din er utløpt. Logg inn på nytt.').waitFor();
+    await page.getByText('Økten din er utløpt. Logg inn på nytt.').waitFor().catch(async (error: unknown) => {
+      await page.screenshot({ path: 'test-results/tab-expired-failure.png' });
+      throw error;
+    });
     assert.ok(await page.getByRole('button', { name: 'Logg inn' }).isVisible());
     await context.close();
   });
