@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { ChatContact, DirectoryEntry, DirectoryRepository, Person } from '../core/directory.js';
 import { isLocale, localeFromTag, type Locale } from '../core/locale.js';
 import { ancestorPaths, formatUnitPath, unitPathFromDepartment, UNKNOWN_UNIT_NAME, type Unit } from '../core/units.js';
@@ -9,6 +9,14 @@ const BATCH = 1000;
 
 /** The directory tables behind core's DirectoryRepository port. */
 export function createDirectoryRepository(db: Kysely<Schema>): DirectoryRepository {
+  const updatePerson = (tenantId: string, aadObjectId: string, patch: Updateable<PeopleTable>) =>
+    db
+      .updateTable('people')
+      .set({ ...patch, updated_at: new Date() })
+      .where('tenant_id', '=', tenantId)
+      .where('aad_object_id', '=', aadObjectId)
+      .execute();
+
   return {
     async ensureTenant(tenantId, name) {
       await db
@@ -100,21 +108,11 @@ export function createDirectoryRepository(db: Kysely<Schema>): DirectoryReposito
     },
 
     async setPreferredLocale(tenantId, aadObjectId, locale) {
-      await db
-        .updateTable('people')
-        .set({ chosen_locale: locale, updated_at: new Date() })
-        .where('tenant_id', '=', tenantId)
-        .where('aad_object_id', '=', aadObjectId)
-        .execute();
+      await updatePerson(tenantId, aadObjectId, { chosen_locale: locale });
     },
 
     async setNudgesPaused(tenantId, aadObjectId, paused) {
-      await db
-        .updateTable('people')
-        .set({ nudges_paused: paused, updated_at: new Date() })
-        .where('tenant_id', '=', tenantId)
-        .where('aad_object_id', '=', aadObjectId)
-        .execute();
+      await updatePerson(tenantId, aadObjectId, { nudges_paused: paused });
     },
 
     async unitOf(tenantId, aadObjectId) {

@@ -3,6 +3,7 @@ import { app } from '@microsoft/teams-js';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { TeamTabConfig } from './TeamTabConfig';
 import { connectToTeams } from './auth/teams';
 import { localeFromTag, setLanguage, type Locale } from './i18n';
 import { browserTheme, THEMES, themeFromTeams, type ThemeName } from './theme';
@@ -17,7 +18,11 @@ function Root(props: { inTeams: boolean; theme: ThemeName; locale: Locale; local
   useEffect(() => setLanguage(locale), [locale]);
   return (
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
-      <App inTeams={props.inTeams} locale={locale} localeFixed={props.localeFixed} onLocale={setLocale} />
+      {window.location.pathname.replace(/\/+$/, '').endsWith('/tab/config') ? (
+        <TeamTabConfig inTeams={props.inTeams} />
+      ) : (
+        <App inTeams={props.inTeams} locale={locale} localeFixed={props.localeFixed} onLocale={setLocale} />
+      )}
     </FluentProvider>
   );
 }

@@ -13,7 +13,9 @@ const BOT = '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const APP = '0b7c9d10-1e2f-4a3b-9c4d-5e6f7a8b9c0d';
 
 async function unzip(file: string): Promise<Map<string, Buffer>> {
-  const zip = await promisify(yauzl.open)(file, { lazyEntries: false });
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: false }, (error, opened) => (error || !opened ? reject(error) : resolve(opened))),
+  );
   const files = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {

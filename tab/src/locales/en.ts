@@ -27,5 +27,6 @@ export default {
       'Each kind of data has a retention period and is deleted when it ends. You can ask to see what is stored about you.',
     ],
   },
+  teamTab: { heading: 'Add Digipuls to this team', body: "The tab shows the team's units: whether announcements get through, the use of Teams and Viva Engage, and pulse survey results – only for groups that are large enough. Choose Save to add it." },
   error: { title: 'Something went wrong', retry: 'Try again' },
 };

@@ -27,5 +27,6 @@ export default {
       'Hver datatype har en lagringstid og slettes når den er ute. Du kan be om innsyn i det som er lagret om deg.',
     ],
   },
+  teamTab: { heading: 'Legg Digipuls til i teamet', body: 'Fanen viser teamets enheter: om kunngjøringer når fram, bruken av Teams og Viva Engage og resultater fra pulsmålinger – bare for grupper som er store nok. Velg «Lagre» for å legge den til.' },
   error: { title: 'Noe gikk galt', retry: 'Prøv igjen' },
 };

@@ -27,5 +27,6 @@ export default {
       'Kvar datatype har ei lagringstid og blir sletta når ho er ute. Du kan be om innsyn i det som er lagra om deg.',
     ],
   },
+  teamTab: { heading: 'Legg Digipuls til i teamet', body: 'Fana viser einingane til teamet: om kunngjeringar når fram, bruken av Teams og Viva Engage og resultat frå pulsmålingar – berre for grupper som er store nok. Vel «Lagre» for å leggje ho til.' },
   error: { title: 'Noko gjekk gale', retry: 'Prøv igjen' },
 };

@@ -27,5 +27,6 @@ export default {
       'Varje datatyp har en lagringstid och raderas när den har gått ut. Du kan begära insyn i det som sparats om dig.',
     ],
   },
+  teamTab: { heading: 'Lägg till Digipuls i teamet', body: 'Fliken visar teamets enheter: om meddelanden når fram, användningen av Teams och Viva Engage och resultat från pulsmätningar – bara för grupper som är tillräckligt stora. Välj ”Spara” för att lägga till den.' },
   error: { title: 'Något gick fel', retry: 'Försök igen' },
 };
