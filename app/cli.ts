@@ -97,7 +97,7 @@ program
   .option('--app-version <version>', 'the app version in the manifest')
   .action(async (options: { out?: string; teamsAppId?: string; appVersion?: string }) => {
     const config = loadConfig();
-    const { runPackageCommand } = await import('./package-command.js');
+    const { runPackageCommand } = await import('../manifest/package-command.js');
     const file = await runPackageCommand(config, { out: options.out, teamsAppId: options.teamsAppId, version: options.appVersion });
     process.stdout.write(`Teams app package written to ${file} (manifest valid against schema v1.30).\n`);
   });
