@@ -85,9 +85,9 @@ describe('tab in the browser: demo sign-in, who you are, themes, phone width', f
     const context = await browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
     const expired = await stack.sim.issueUserToken(stack.sim.municipality.demoPersons.staff.id, { exp: Math.floor(Date.now() / 1000) - 600 });
+    // The token is in place before the tab's own script runs, as after an earlier visit.
+    await page.addInitScript((token) => sessionStorage.setItem('digipuls.token', token), expired);
     await page.goto(`${stack.url}/tab/`);
-    await page.evaluate((token) => sessionStorage.setItem('digipuls.token', token), expired);
-    await page.reload();
     await page.getByText('Økten din er utløpt. Logg inn på nytt.').waitFor().catch(async (error: unknown) => {
       await page.screenshot({ path: 'test-results/tab-expired-failure.png' });
       throw error;
