@@ -81,7 +81,7 @@ export interface Config {
     openIdMetadataUrl?: string;
     tokenIssuer?: string;
     loginUrl?: string;
-    /** Replaces the serviceUrl of outgoing activities (tests point it at a connector they run). */
+    /** Replaces the serviceUrl replies and proactive messages go to, while token validation is off (tests, the demo). */
     connectorUrl?: string;
   };
   /** The Entra app registration the tab's tokens are issued for and Graph is called with. */
