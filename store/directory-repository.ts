@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { ChatContact, DirectoryEntry, DirectoryRepository, Person } from '../core/directory.js';
+import type { DirectoryEntry, DirectoryRepository, Person } from '../core/directory.js';
 import { isLocale, localeFromTag, type Locale } from '../core/locale.js';
 import { ancestorPaths, formatUnitPath, unitPathFromDepartment, UNKNOWN_UNIT_NAME, type Unit } from '../core/units.js';
 import type { PeopleTable, Schema, UnitsTable } from './schema.js';
@@ -89,7 +89,6 @@ export function createDirectoryRepository(db: Kysely<Schema>): DirectoryReposito
           upn: null,
           unit_id: null,
           directory_locale: null,
-          // A first chat in a language is a good first guess for the person's language.
           chosen_locale: null,
           account_enabled: true,
           in_directory: false,
