@@ -1,13 +1,14 @@
 import type { Role } from '../core/roles.js';
-import { formatUnitPath } from '../core/units.js';
+import { formatUnitPath, type Unit } from '../core/units.js';
+import { DEMO_LOCAL_PARTS, dressDemoPersons, type TeamRoster } from './demo-persons.js';
 import { NORWEGIAN_GIVEN, NORWEGIAN_SURNAMES, OTHER_GIVEN, OTHER_SURNAMES, SWEDISH_GIVEN, SWEDISH_SURNAMES } from './names.js';
-import { seededGuid, seededRandom, type Random } from './random.js';
-import { SECTORS, type TeamTemplate } from './unit-catalogue.js';
+import { guidFrom, seededGuid, seededRandom, type Random } from './random.js';
+import { teamSizes } from './team-sizes.js';
+import { SECTORS, SUB_TEAM_LEADER_TITLE } from './unit-catalogue.js';
+import { localPart, UpnRegistry } from './upns.js';
 
-export interface SimUnit {
-  path: string[];
-  name: string;
-}
+/** A unit of the synthetic municipality (same shape as core's Unit; the id is derived from the seed and path). */
+export type SimUnit = Unit;
 
 /** A person as Graph /users returns them, plus the app roles assigned to them in Entra ID. */
 export interface SimPerson {
@@ -17,6 +18,7 @@ export interface SimPerson {
   displayName: string;
   givenName: string;
   surname: string;
+  /** The unit path joined with ' / ' (see core/units.ts), or null as for a few people in every real directory. */
   department: string | null;
   officeLocation: string | null;
   jobTitle: string;
@@ -26,11 +28,17 @@ export interface SimPerson {
   appRoles: Role[];
 }
 
+/** The people the sign-in page offers, one per role. */
 export interface DemoPersons {
+  /** Kommunikasjonsavdelingen, role Communicator. */
   communicator: SimPerson;
+  /** Leader of Hjemmetjenesten Nord, role UnitLead. */
   unitLead: SimPerson;
+  /** Digitaliseringsteamet, role AdoptionAdmin. */
   admin: SimPerson;
+  /** Hovedverneombud (placed in Fjordvik sykehjem), role SafetyRep. */
   safetyRep: SimPerson;
+  /** A helsefagarbeider in Hjemmetjenesten Nord, no app roles. */
   staff: SimPerson;
 }
 
@@ -38,133 +46,110 @@ export interface Municipality {
   name: string;
   domain: string;
   tenantId: string;
+  /** Every unit, parents before children. */
   units: SimUnit[];
   people: SimPerson[];
   demoPersons: DemoPersons;
 }
 
-/** Teams this small keep their size whatever the staff count: small units exist in every municipality. */
-const FIXED_SIZE_UP_TO = 5;
+/** Above this a team is split into sub-teams (large municipalities), each about SUB_TEAM_SIZE people. */
+const SPLIT_ABOVE = 250;
+const SUB_TEAM_SIZE = 120;
+const DOMAIN = 'fjordvik.kommune.no';
 
-/** Generates the same synthetic municipality for the same seed and staff count. */
+/**
+ * Generates the same synthetic municipality for the same seed and staff count: sectors → services →
+ * teams (→ "Team 1…n" when a team would exceed 250 people), a leader first in every team, Nordic names.
+ */
 export function generateMunicipality(options: { staff: number; seed: string }): Municipality {
-  const random = seededRandom(`municipality:${options.seed}`);
-  const domain = 'fjordvik.kommune.no';
   const teams = SECTORS.flatMap((sector) =>
     sector.services.flatMap((service) => service.teams.map((team) => ({ path: [sector.name, service.name, team.name], team, office: service.name }))),
   );
-  const sizes = teamSizes(teams.map((t) => t.team), options.staff);
-  const units = unitsOf(teams.map((t) => t.path));
-  const usedUpns = new Set<string>();
+  const staff = Math.floor(options.staff);
+  // One person per team, and one more for the demo staff member beside the unit lead.
+  if (!(staff >= teams.length + 1)) throw new RangeError(`The synthetic municipality needs at least ${teams.length + 1} staff (one per team); got ${options.staff}`);
+  const random = seededRandom(`municipality:${options.seed}`);
+  const sizes = teamSizes(teams.map((t) => t.team), staff);
+  const upns = new UpnRegistry(DOMAIN);
+  for (const local of DEMO_LOCAL_PARTS) upns.reserve(local);
+
   const people: SimPerson[] = [];
+  const unitPaths: string[][] = [];
+  const byTeam = new Map<string, TeamRoster>();
   teams.forEach(({ path, team, office }, index) => {
-    for (let i = 0; i < sizes[index]!; i++) {
-      people.push(person(random, options.seed, people.length, usedUpns, domain, path, office, random.pick(team.titles)));
+    const size = sizes[index]!;
+    const roster: TeamRoster = { members: [] };
+    const teamDepartment = formatUnitPath(path);
+    byTeam.set(teamDepartment, roster);
+    unitPaths.push(path);
+    if (size === 0) return;
+    // The leader belongs to the team itself, above any sub-teams, and is never disabled or unplaced.
+    roster.leader = person(random, upns, teamDepartment, office, team.leader, true);
+    people.push(roster.leader);
+    const members = size - 1;
+    const subTeams = size > SPLIT_ABOVE ? Math.ceil(members / SUB_TEAM_SIZE) : 0;
+    let department = teamDepartment;
+    for (let i = 0; i < members; i++) {
+      let title = random.pick(team.titles);
+      if (subTeams > 0) {
+        const n = Math.floor((i * subTeams) / members);
+        if (i === 0 || Math.floor(((i - 1) * subTeams) / members) !== n) {
+          const unit = [...path, `Team ${n + 1}`];
+          unitPaths.push(unit);
+          department = formatUnitPath(unit);
+          title = SUB_TEAM_LEADER_TITLE;
+        }
+      }
+      const member = person(random, upns, department, office, title, false);
+      roster.members.push(member);
+      people.push(member);
     }
   });
-  // A few people without a department, as in every real directory.
-  for (const p of people) if (random.chance(0.005)) p.department = null;
-  const demoPersons = chooseDemoPersons(people, usedUpns, domain);
-  return { name: 'Fjordvik kommune', domain, tenantId: seededGuid(options.seed, 'tenant'), units, people, demoPersons };
+  const demoPersons = dressDemoPersons(byTeam, DOMAIN);
+  return { name: 'Fjordvik kommune', domain: DOMAIN, tenantId: seededGuid(options.seed, 'tenant'), units: unitsOf(options.seed, unitPaths), people, demoPersons };
 }
 
-function teamSizes(teams: readonly TeamTemplate[], staff: number): number[] {
-  const fixed = teams.reduce((sum, t) => sum + (t.weight <= FIXED_SIZE_UP_TO ? t.weight : 0), 0);
-  const scalable = teams.reduce((sum, t) => sum + (t.weight > FIXED_SIZE_UP_TO ? t.weight : 0), 0);
-  const scale = Math.max(0, staff - fixed) / scalable;
-  const sizes = teams.map((t) => (t.weight <= FIXED_SIZE_UP_TO ? t.weight : Math.max(FIXED_SIZE_UP_TO + 1, Math.floor(t.weight * scale))));
-  // Hand out the rounding remainder to the largest teams so the total is exactly `staff`.
-  let missing = staff - sizes.reduce((a, b) => a + b, 0);
-  const largest = teams.map((t, i) => [t.weight, i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; missing !== 0 && k < 100_000; k++) {
-    const i = largest[k % largest.length]![1];
-    if (missing > 0) {
-      sizes[i]!++;
-      missing--;
-    } else if (sizes[i]! > FIXED_SIZE_UP_TO + 1) {
-      sizes[i]!--;
-      missing++;
-    }
-  }
-  return sizes;
-}
-
-function unitsOf(teamPaths: string[][]): SimUnit[] {
+/** Every unit on the way to each team, parents first, with ids derived from the seed and path. */
+function unitsOf(seed: string, teamPaths: string[][]): SimUnit[] {
   const seen = new Map<string, SimUnit>();
   for (const path of teamPaths) {
     for (let depth = 1; depth <= path.length; depth++) {
-      const p = path.slice(0, depth);
-      seen.set(formatUnitPath(p), { path: p, name: p[depth - 1]! });
+      const key = formatUnitPath(path.slice(0, depth));
+      if (seen.has(key)) continue;
+      const parent = depth > 1 ? seen.get(formatUnitPath(path.slice(0, depth - 1)))! : undefined;
+      seen.set(key, { id: seededGuid(seed, `unit:${key}`), parentId: parent?.id ?? null, name: path[depth - 1]!, path: path.slice(0, depth) });
     }
   }
   return [...seen.values()];
 }
 
-function person(random: Random, seed: string, index: number, used: Set<string>, domain: string, path: string[], office: string, jobTitle: string): SimPerson {
+function person(random: Random, upns: UpnRegistry, department: string, office: string, jobTitle: string, leader: boolean): SimPerson {
   const origin = random.next();
-  const [givens, surnames] =
-    origin < 0.86 ? [NORWEGIAN_GIVEN, NORWEGIAN_SURNAMES] : origin < 0.93 ? [SWEDISH_GIVEN, SWEDISH_SURNAMES] : [OTHER_GIVEN, OTHER_SURNAMES];
+  const swedish = origin >= 0.86 && origin < 0.93;
+  const [givens, surnames] = origin < 0.86 ? [NORWEGIAN_GIVEN, NORWEGIAN_SURNAMES] : swedish ? [SWEDISH_GIVEN, SWEDISH_SURNAMES] : [OTHER_GIVEN, OTHER_SURNAMES];
   const givenName = random.pick(givens);
   const surname = random.pick(surnames);
   const language = random.next();
   const preferredLanguage =
-    origin >= 0.86 && origin < 0.93 && language < 0.7
+    swedish && language < 0.7
       ? 'sv-SE'
       : language < 0.8 ? 'nb-NO' : language < 0.9 ? 'nn-NO' : language < 0.93 ? 'sv-SE' : language < 0.97 ? 'en-US' : null;
-  const upn = uniqueUpn(`${ascii(givenName)}.${ascii(surname)}`, domain, used);
+  const upn = upns.next(localPart(givenName, surname));
+  const placement = random.next();
   return {
-    id: seededGuid(seed, `person:${index}`),
+    id: guidFrom(random),
     userPrincipalName: upn,
     mail: upn,
     displayName: `${givenName} ${surname}`,
     givenName,
     surname,
-    department: formatUnitPath(path),
+    department: leader || placement >= 0.005 ? department : null,
     officeLocation: office,
     jobTitle,
-    accountEnabled: !random.chance(0.01),
+    accountEnabled: leader || random.next() >= 0.01,
     preferredLanguage,
     usageLocation: 'NO',
     appRoles: [],
   };
 }
 
-function uniqueUpn(local: string, domain: string, used: Set<string>): string {
-  let candidate = `${local}@${domain}`;
-  for (let n = 2; used.has(candidate); n++) candidate = `${local}${n}@${domain}`;
-  used.add(candidate);
-  return candidate;
-}
-
-function ascii(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/[^a-z]/g, '');
-}
-
-/** Well-known demo people, each the first enabled member of a fitting team, given a role and a memorable name. */
-function chooseDemoPersons(people: SimPerson[], used: Set<string>, domain: string): DemoPersons {
-  const pick = (team: string, skip: SimPerson[] = []) => {
-    const found = people.find((p) => p.accountEnabled && p.department?.endsWith(`/ ${team}`) && !skip.includes(p));
-    if (!found) throw new Error(`The synthetic municipality has no one in ${team}`);
-    return found;
-  };
-  const dress = (p: SimPerson, givenName: string, surname: string, jobTitle: string, roles: Role[], language = 'nb-NO') => {
-    used.delete(p.userPrincipalName);
-    const upn = uniqueUpn(`${ascii(givenName)}.${ascii(surname)}`, domain, used);
-    Object.assign(p, { givenName, surname, displayName: `${givenName} ${surname}`, userPrincipalName: upn, mail: upn, jobTitle, appRoles: roles, preferredLanguage: language });
-    return p;
-  };
-  const unitLead = dress(pick('Hjemmetjenesten Nord'), 'Lars', 'Bakken', 'enhetsleder', ['UnitLead']);
-  return {
-    communicator: dress(pick('Kommunikasjonsavdelingen'), 'Ingrid', 'Haugland', 'kommunikasjonsrådgiver', ['Communicator']),
-    unitLead,
-    admin: dress(pick('Digitaliseringsteamet'), 'Eirik', 'Aune', 'digitaliseringsrådgiver', ['AdoptionAdmin']),
-    safetyRep: dress(pick('Avdeling 1'), 'Randi', 'Moen', 'hovedverneombud', ['SafetyRep'], 'nn-NO'),
-    staff: dress(pick('Hjemmetjenesten Nord', [unitLead]), 'Amina', 'Ali', 'helsefagarbeider', []),
-  };
-}
