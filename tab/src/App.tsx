@@ -1,91 +1,119 @@
 import { Spinner } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, getAuthConfig, getMe, putLocale, type AuthConfig, type Me } from './api';
-import { finishSignIn, startSignIn } from './auth/demo-sign-in';
-import { teamsToken } from './auth/teams';
+import { ApiError, getAuthConfig, type AuthConfig } from './api';
+import { SignInError, startSignIn } from './auth/demo-sign-in';
+import { SignInNeeded, startSession, TeamsSignInFailed } from './auth/start-session';
 import { tokenStore } from './auth/token-store';
+import { Frame } from './components/Frame';
 import { setLanguage, type Locale } from './i18n';
+import { chooseLocale, rememberPicked, type LocaleSources } from './locale-choice';
+import { Problem } from './pages/Problem';
+import { SignIn, type Notice } from './pages/SignIn';
+import { TeamTabConfig } from './pages/TeamTabConfig';
+import { PublicPage } from './PublicPage';
+import { usePage } from './routes';
+import type { Session } from './session';
 import { Shell } from './Shell';
-import { SignIn } from './SignIn';
+import type { TeamsHost } from './teams/host';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'signed-out'; config: AuthConfig; message?: string }
-  | { kind: 'ready'; config: AuthConfig; me: Me; token: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'signed-out'; config: AuthConfig; notice?: Notice }
+  | { kind: 'ready'; session: Session }
+  | { kind: 'failed'; detail: string };
 
-/** Signs the person in (Teams SSO, or the demo sign-in outside Teams) and shows the shell. */
-export function App(props: { inTeams: boolean; locale: Locale; localeFixed: boolean; onLocale: (l: Locale) => void }) {
+/** What a failed start means for the person: sign in (again), with or without a message, or an error page. */
+function stateAfter(error: unknown, config: AuthConfig): State {
+  if (error instanceof SignInNeeded) return { kind: 'signed-out', config };
+  if (error instanceof TeamsSignInFailed) return { kind: 'signed-out', config, notice: { key: 'signIn.teamsFailed', detail: error.message } };
+  if (error instanceof SignInError) return { kind: 'signed-out', config, notice: error.reason === 'state' ? { key: 'signIn.state' } : { key: 'signIn.failed', detail: error.message } };
+  if (error instanceof ApiError && error.status === 401) return { kind: 'signed-out', config, notice: { key: 'signIn.expired' } };
+  return { kind: 'failed', detail: messageOf(error) };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Signs the person in (Teams SSO, or the demo sign-in outside Teams) and shows the shell, in their language. */
+export function App(props: { host?: TeamsHost; sources: LocaleSources }) {
   const { t } = useTranslation();
+  const page = usePage();
+  const sources = useRef(props.sources);
+  const [locale, setLocale] = useState<Locale>(() => chooseLocale(props.sources));
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const started = useRef(-1);
+
+  useEffect(() => setLanguage(locale), [locale]);
+
+  const configuring = props.host?.isTeamTabConfig ?? false;
+  const fail = (error: unknown) => setState({ kind: 'failed', detail: messageOf(error) });
 
   useEffect(() => {
-    let cancelled = false;
+    if (configuring) return;
+    // Once per attempt, also under StrictMode's second run: a sign-in code can be exchanged only once.
+    if (started.current === attempt) return;
+    started.current = attempt;
     (async () => {
       const config = await getAuthConfig();
-      let token: string | undefined;
+      sources.current = { ...sources.current, fallback: config.defaultLocale };
+      setLocale(chooseLocale(sources.current));
+      const expired = () => setState({ kind: 'signed-out', config, notice: { key: 'signIn.expired' } });
       try {
-        token = props.inTeams ? await teamsToken() : ((await finishSignIn(config)) ?? tokenStore.get());
+        const session = await startSession(props.host, config, expired);
+        sources.current = { ...sources.current, saved: session.me.locale };
+        setLocale(chooseLocale(sources.current));
+        setState({ kind: 'ready', session });
       } catch (error) {
-        if (!cancelled) setState({ kind: 'signed-out', config, message: t('signIn.failed', { reason: (error as Error).message }) });
-        return;
+        setState(stateAfter(error, config));
       }
-      if (!token) return !cancelled && setState({ kind: 'signed-out', config });
-      try {
-        const me = await getMe(token);
-        if (!props.inTeams) tokenStore.set(token);
-        if (me.locale && !props.localeFixed) props.onLocale(me.locale);
-        if (!cancelled) setState({ kind: 'ready', config, me, token });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) {
-          tokenStore.clear();
-          if (!cancelled) setState({ kind: 'signed-out', config, message: t('signIn.expired') });
-        } else throw error;
-      }
-    })().catch((error: unknown) => !cancelled && setState({ kind: 'failed', message: (error as Error).message }));
-    return () => {
-      cancelled = true;
-    };
-    // Sign-in runs once per page load.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    })().catch(fail);
+  }, [attempt, configuring, props.host]);
 
-  const changeLocale = useCallback(
-    (locale: Locale) => {
-      props.onLocale(locale);
-      setLanguage(locale);
-      // Remember the choice for the bot too; a person not yet in the directory keeps it for this visit.
-      if (state.kind === 'ready') void putLocale(state.token, locale).catch(() => undefined);
+  const pick = useCallback(
+    (picked: Locale) => {
+      rememberPicked(picked);
+      sources.current = { ...sources.current, url: undefined, picked };
+      setLocale(picked);
+      // Saved for the bot too. Someone not yet in the directory (404) keeps the choice for this visit.
+      if (state.kind === 'ready') void state.session.api.put('/api/v1/me/preferences', { locale: picked }).catch(() => undefined);
     },
-    [props, state],
+    [state],
   );
+  const retry = () => {
+    setState({ kind: 'loading' });
+    setAttempt((n) => n + 1);
+  };
+  const frame = { locale, onLocale: pick };
 
+  if (configuring && props.host) return <TeamTabConfig host={props.host} frame={frame} />;
   switch (state.kind) {
     case 'loading':
-      return <Spinner label={t('loading')} style={{ marginTop: '3rem' }} />;
+      return <Spinner label={t('loading')} style={{ paddingTop: '3rem' }} />;
     case 'failed':
       return (
-        <main style={{ padding: '2rem' }}>
-          <h1>{t('error.title')}</h1>
-          <p>{state.message}</p>
-        </main>
+        <Frame title={t('error.title')} {...frame}>
+          <Problem detail={state.detail} onRetry={retry} />
+        </Frame>
       );
     case 'signed-out':
-      return <SignIn message={state.message} onSignIn={() => void startSignIn(state.config, props.locale)} />;
+      if (page === 'privacy' || page === 'terms') return <PublicPage page={page} minGroupSize={state.config.minGroupSize} frame={frame} />;
+      return (
+        <Frame title={t('appName')} {...frame}>
+          <SignIn notice={state.notice} onSignIn={props.host ? retry : () => startSignIn(state.config, locale).catch(fail)} />
+        </Frame>
+      );
     case 'ready':
       return (
         <Shell
-          me={state.me}
-          minGroupSize={state.config.minGroupSize}
-          locale={props.locale}
-          onLocale={changeLocale}
+          session={state.session}
+          frame={frame}
           onSignOut={
-            props.inTeams
+            props.host
               ? undefined
               : () => {
                   tokenStore.clear();
-                  setState({ kind: 'signed-out', config: state.config });
+                  setState({ kind: 'signed-out', config: state.session.config });
                 }
           }
         />

@@ -20,6 +20,7 @@ void i18next.use(initReactI18next).init({
   resources: { nb: { translation: nb }, nn: { translation: nn }, sv: { translation: sv }, en: { translation: en } },
   lng: 'nb',
   fallbackLng: 'nb',
+  // React escapes what it renders; escaping here too would show entities (&amp;) to people.
   interpolation: { escapeValue: false },
   returnObjects: true,
   initAsync: false,

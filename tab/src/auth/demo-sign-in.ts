@@ -1,7 +1,20 @@
 import type { AuthConfig } from '../api';
+import { challengeFor, randomString } from './pkce';
 
 const VERIFIER = 'digipuls.pkce.verifier';
 const STATE = 'digipuls.pkce.state';
+
+/** Why a sign-in failed, so the page can say it in the person's language. */
+export type SignInFailure = 'state' | 'provider' | 'token';
+
+export class SignInError extends Error {
+  constructor(
+    readonly reason: SignInFailure,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
 
 interface Metadata {
   authorization_endpoint: string;
@@ -14,8 +27,7 @@ async function metadata(config: AuthConfig): Promise<Metadata> {
   return (await response.json()) as Metadata;
 }
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const randomString = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
+/** The tab itself receives `?code=` (the same address must be registered as the app's redirect URI). */
 const redirectUri = () => `${window.location.origin}/tab/`;
 
 /** Starts the OAuth 2.0 authorization code flow with PKCE: leaves for the sign-in page. */
@@ -25,40 +37,51 @@ export async function startSignIn(config: AuthConfig, locale: string): Promise<v
   const state = randomString();
   sessionStorage.setItem(VERIFIER, verifier);
   sessionStorage.setItem(STATE, state);
-  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   const url = new URL(authorization_endpoint);
   url.search = new URLSearchParams({
     client_id: config.clientId,
     response_type: 'code',
     redirect_uri: redirectUri(),
-    scope: ['openid', 'profile', ...config.scopes].join(' '),
+    // openid and profile add an ID token; Entra ID takes them beside one API's scope.
+    scope: [...new Set(['openid', 'profile', ...config.scopes])].join(' '),
     state,
-    code_challenge: challenge,
+    code_challenge: await challengeFor(verifier),
     code_challenge_method: 'S256',
     ui_locales: locale,
   }).toString();
   window.location.assign(url.toString());
 }
 
-/** On return from the sign-in page: exchanges the code for a token; undefined when this is no return. */
+/**
+ * On return from the sign-in page: checks `state`, exchanges the code for an access token and cleans
+ * the code out of the address. Undefined when this page load is no such return.
+ */
 export async function finishSignIn(config: AuthConfig): Promise<string | undefined> {
   const params = new URLSearchParams(window.location.search);
   const code = params.get('code');
+  const state = params.get('state');
   const error = params.get('error');
+  const errorDescription = params.get('error_description');
   if (!code && !error) return undefined;
-  window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
-  if (error) throw new Error(params.get('error_description') ?? error);
-  if (params.get('state') !== sessionStorage.getItem(STATE)) throw new Error('state mismatch');
-  const verifier = sessionStorage.getItem(VERIFIER) ?? '';
+  for (const name of ['code', 'state', 'error', 'error_description', 'session_state']) params.delete(name);
+  const query = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+  const expectedState = sessionStorage.getItem(STATE);
+  const verifier = sessionStorage.getItem(VERIFIER);
   sessionStorage.removeItem(VERIFIER);
   sessionStorage.removeItem(STATE);
+  if (error) throw new SignInError('provider', errorDescription ?? error);
+  // A code we did not ask for (or asked for in another browser tab) is refused: that is what state is for.
+  if (!expectedState || !verifier || state !== expectedState) {
+    throw new SignInError('state', 'state mismatch');
+  }
   const { token_endpoint } = await metadata(config);
   const response = await fetch(token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'authorization_code', client_id: config.clientId, code: code!, redirect_uri: redirectUri(), code_verifier: verifier }),
   });
-  const body = (await response.json()) as { access_token?: string; error_description?: string };
-  if (!response.ok || !body.access_token) throw new Error(body.error_description ?? `HTTP ${response.status}`);
+  const body = (await response.json().catch(() => ({}))) as { access_token?: string; error_description?: string; error?: string };
+  if (!response.ok || !body.access_token) throw new SignInError('token', body.error_description ?? body.error ?? `HTTP ${response.status}`);
   return body.access_token;
 }

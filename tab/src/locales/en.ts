@@ -1,13 +1,33 @@
+import type nb from './nb';
+
+/** English. */
 export default {
   appName: 'Digipuls',
   tagline: 'Does the information get through? How are we doing digitally?',
   loading: 'Loading …',
-  signIn: { title: 'Sign in', body: 'Sign in with your municipality account to see what Digipuls shows you.', button: 'Sign in', expired: 'Your session has expired. Please sign in again.', failed: 'Sign-in failed: {{reason}}' },
+  skipToContent: 'Skip to content',
+  signIn: {
+    body: 'Sign in with your municipality account to see what Digipuls shows you.',
+    button: 'Sign in',
+    expired: 'Your session has expired. Please sign in again.',
+    failed: 'Sign-in failed. Please try again.',
+    state: 'The sign-in could not be verified (perhaps it was started in another tab). Please try again.',
+    teamsFailed: 'Teams could not sign you in to Digipuls. Try again, or ask IT whether the app is approved in your municipality.',
+    retry: 'Try again',
+    detail: 'Technical detail: {{detail}}',
+  },
   signOut: 'Sign out',
   language: 'Language',
-  menu: 'Menu',
-  nav: { label: 'Main menu', home: 'Overview', reach: 'Reach', adoption: 'Adoption', surveys: 'Pulse surveys', nudges: 'Nudges', settings: 'Settings', privacy: 'Privacy' },
-  home: { heading: 'Hello, {{name}}', you: 'You', roles: 'Your roles', units: 'Your units', noUnit: 'You are not linked to a unit yet. The directory is refreshed from Entra ID every night.', next: 'What you can do here' },
+  nav: { label: 'Main menu', home: 'Overview', reach: 'Reach', adoption: 'Adoption', surveys: 'Pulse surveys', nudges: 'Nudges', settings: 'Settings', privacy: 'Privacy', terms: 'Terms of use' },
+  home: {
+    heading: 'Hello, {{name}}',
+    you: 'You',
+    roles: 'Your roles',
+    units: 'Your units',
+    noUnit: 'You are not linked to a unit yet. The directory is refreshed from Entra ID every night.',
+    next: 'What you can do here',
+    staff: 'Digipuls meets you mostly in chat: short pulse surveys about the digital work environment, and tips on Teams and Viva Engage.',
+  },
   roles: { Staff: 'Staff', Communicator: 'Communicator', UnitLead: 'Unit lead', AdoptionAdmin: 'Adoption admin', SafetyRep: 'Safety representative' },
   coming: {
     soon: 'Coming soon',
@@ -19,14 +39,29 @@ export default {
   },
   privacy: {
     heading: 'Privacy: what happens with the answers?',
+    intro: 'Digipuls is made to show how units and groups are doing – never to keep watch on individuals.',
     points: [
-      'Usage data from Teams and Viva Engage is only kept as figures per unit. Digipuls keeps no history of what any one person does.',
-      'Figures about people are only shown for groups of at least {{minGroupSize}}, and so that a hidden unit cannot be worked out by subtraction.',
-      'Survey answers are stored apart from who was asked and who answered, without exact times and with nothing that joins them.',
-      'If an announcement requires acknowledgement, recipients are told up front that their acknowledgement is recorded by name.',
-      'Each kind of data has a retention period and is deleted when it ends. You can ask to see what is stored about you.',
+      'Your pulse survey answers are stored without names, apart from the record of who was asked and who has answered, without exact times and with nothing that links the two. Nobody can see who answered what.',
+      'Results are only shown for groups where at least {{minGroupSize}} have answered, and so that a hidden unit cannot be worked out by subtraction. Free-text answers only show above the same threshold.',
+      'Unit leads, communicators and safety representatives see results per unit – never single answers.',
+      'Usage data from Teams and Viva Engage is counted per unit. Digipuls keeps no history of what any one person does.',
+      'Only when an announcement asks you to confirm that you have read it is your acknowledgement recorded by name – and you are told so up front.',
+      'Each kind of data has a retention period and is deleted when it ends. Your municipality is the data controller; you can ask to see what is stored about you.',
     ],
   },
-  teamTab: { heading: 'Add Digipuls to this team', body: "The tab shows the team's units: whether announcements get through, the use of Teams and Viva Engage, and pulse survey results – only for groups that are large enough. Choose Save to add it." },
+  terms: {
+    heading: 'Terms of use',
+    points: [
+      'Your municipality uses Digipuls to see whether information gets through, how Teams and Viva Engage are taken up, and how you are doing digitally.',
+      'Answering pulse surveys is voluntary. Write "stop" in the chat with Digipuls if you do not want any more tips.',
+      'Your municipality is the data controller and decides who has which role in Digipuls.',
+      'Questions about Digipuls go to the IT or digitalisation department of your municipality.',
+    ],
+  },
+  teamTab: {
+    heading: 'Add Digipuls to this channel',
+    body: 'The tab shows Digipuls to whoever opens it: announcements, Teams adoption and pulse surveys according to their roles. Choose Save to add the tab.',
+  },
+  back: 'Back',
   error: { title: 'Something went wrong', retry: 'Try again' },
-};
+} satisfies typeof nb;

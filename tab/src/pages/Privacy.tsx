@@ -1,20 +1,20 @@
-import { Body1, Title2 } from '@fluentui/react-components';
+import { Body1, Link, Title2 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { PointList } from '../components/PointList';
 
-/** The privacy promises, in plain words, for everyone. */
+/** The privacy promises from the design, in plain words, for everyone (also before signing in). */
 export function Privacy({ minGroupSize }: { minGroupSize: number }) {
   const { t } = useTranslation();
-  const points = t('privacy.points', { returnObjects: true, minGroupSize }) as string[];
   return (
     <>
-      <Title2 as="h1">{t('privacy.heading')}</Title2>
-      <ul>
-        {points.map((point) => (
-          <li key={point}>
-            <Body1>{point}</Body1>
-          </li>
-        ))}
-      </ul>
+      <Title2 as="h1" block>
+        {t('privacy.heading')}
+      </Title2>
+      <Body1 as="p" block>
+        {t('privacy.intro')}
+      </Body1>
+      <PointList points={t('privacy.points', { returnObjects: true, minGroupSize }) as string[]} testId="privacy-points" />
+      <Link href="#/terms">{t('nav.terms')}</Link>
     </>
   );
 }
