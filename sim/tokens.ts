@@ -23,6 +23,19 @@ export const GRAPH_APP_ROLES = [
 /** Entra's unique token identifier, different in every token. */
 const uti = () => randomBytes(16).toString('base64url').slice(0, 22);
 
+/** The claims every token about a person carries: who, for which app, from which tenant. */
+function personClaims(ctx: SimContext, person: SimPerson) {
+  return {
+    aud: ctx.app.clientId,
+    iss: issuerOf(ctx, ctx.tenantId),
+    tid: ctx.tenantId,
+    oid: person.id,
+    sub: person.id,
+    name: person.displayName,
+    preferred_username: person.userPrincipalName,
+  };
+}
+
 /**
  * An Entra v2.0 access token for the Digipuls API as the person gets it after signing in: audience
  * the app's client id, the person's app roles (omitted when none). `overrides` replace or, when
@@ -31,13 +44,7 @@ const uti = () => randomBytes(16).toString('base64url').slice(0, 22);
 export function userAccessToken(ctx: SimContext, person: SimPerson, overrides: JWTPayload = {}): Promise<string> {
   return ctx.entraKey.sign(
     withoutUndefined({
-      aud: ctx.app.clientId,
-      iss: issuerOf(ctx, ctx.tenantId),
-      tid: ctx.tenantId,
-      oid: person.id,
-      sub: person.id,
-      name: person.displayName,
-      preferred_username: person.userPrincipalName,
+      ...personClaims(ctx, person),
       azp: ctx.app.clientId,
       azpacr: '0',
       scp: API_SCOPE,
@@ -52,13 +59,7 @@ export function userAccessToken(ctx: SimContext, person: SimPerson, overrides: J
 /** The OpenID Connect id token that comes with it (no scopes or roles; the nonce echoed when one was sent). */
 export function userIdToken(ctx: SimContext, person: SimPerson, nonce?: string): Promise<string> {
   return ctx.entraKey.sign({
-    aud: ctx.app.clientId,
-    iss: issuerOf(ctx, ctx.tenantId),
-    tid: ctx.tenantId,
-    oid: person.id,
-    sub: person.id,
-    name: person.displayName,
-    preferred_username: person.userPrincipalName,
+    ...personClaims(ctx, person),
     email: person.mail,
     ...(nonce ? { nonce } : {}),
     uti: uti(),
