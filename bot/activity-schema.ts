@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+/** A user or bot in an activity; Teams adds aadObjectId for people. */
 const account = z.looseObject({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() });
 
 /**
@@ -10,7 +11,7 @@ export const incomingActivitySchema = z.looseObject({
   type: z.string().min(1),
   id: z.string().optional(),
   channelId: z.string().min(1),
-  serviceUrl: z.string().url(),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
   from: account,
   recipient: account,
   conversation: z.looseObject({ id: z.string().min(1), tenantId: z.string().optional(), conversationType: z.string().optional() }),

@@ -1,5 +1,5 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import {
   AuthenticationConstants,
   AuthenticationError,
@@ -8,6 +8,7 @@ import {
 } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../app/config.js';
+import { RedirectingBotFrameworkAuthentication } from './connector-redirect.js';
 
 /**
  * The Bot Framework adapter. With an app id every incoming request must carry a valid channel token
@@ -36,7 +37,7 @@ export function createAdapter(config: Config, logger: Logger): DigipulsAdapter {
         )
       : // No app id: botbuilder's own switch for anonymous requests (the loopback-only demo).
         new PasswordServiceClientCredentialFactory('', '');
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new RedirectingBotFrameworkAuthentication(
     {
       MicrosoftAppId: appId ?? '',
       MicrosoftAppPassword: appPassword ?? '',
@@ -53,7 +54,7 @@ export function createAdapter(config: Config, logger: Logger): DigipulsAdapter {
       ValidateAuthority: true,
     },
     credentials,
-  );
+  ).redirectTo(config.bot.connectorUrl);
   const adapter = new DigipulsAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'Bot turn failed');

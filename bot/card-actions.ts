@@ -16,6 +16,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(VERBS.showWelcome) }),
   z.object({ verb: z.literal(VERBS.setLanguage), locale: z.enum(LOCALES) }),
 ]);
+/** A card action Digipuls performs. */
 export type CardAction = z.infer<typeof cardActionSchema>;
 
 /** The `value` of an `adaptiveCard/action` invoke (Universal Actions). */

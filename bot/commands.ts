@@ -1,62 +1,65 @@
 import { localeFromTag, type Locale } from '../core/locale.js';
 
-/** What a person can write to the bot. */
+/**
+ * What a person can write to the bot. `wroteIn` lists the languages the word belongs to ("hjälp" is
+ * Swedish, "språk" is Norwegian and Swedish, "help" says nothing): until a person has chosen a
+ * language, the answer comes in one of those.
+ */
 export type Command =
-  | { kind: 'help'; impliedLocale?: Locale }
-  | { kind: 'language'; locale?: Locale; impliedLocale: Locale }
-  | { kind: 'privacy' }
-  | { kind: 'stopNudges'; impliedLocale: Locale }
-  | { kind: 'startNudges'; impliedLocale: Locale }
-  | { kind: 'unknown' };
+  | { kind: 'help'; wroteIn: Locale[] }
+  | { kind: 'language'; locale?: Locale; wroteIn: Locale[] }
+  | { kind: 'privacy'; wroteIn: Locale[] }
+  | { kind: 'stopNudges'; wroteIn: Locale[] }
+  | { kind: 'startNudges'; wroteIn: Locale[] }
+  | { kind: 'unknown'; wroteIn: Locale[] };
 
+const NORWEGIAN: Locale[] = ['nb', 'nn'];
+const NORWEGIAN_OR_SWEDISH: Locale[] = ['nb', 'nn', 'sv'];
+
+/** Names a person may type after "språk" / "language". */
 const LANGUAGE_WORDS: Record<string, Locale> = {
-  bokmål: 'nb', bokmal: 'nb', norsk: 'nb', nb: 'nb', no: 'nb',
-  nynorsk: 'nn', nn: 'nn',
-  svenska: 'sv', svensk: 'sv', sv: 'sv', swedish: 'sv',
-  english: 'en', engelsk: 'en', engelska: 'en', en: 'en',
+  bokmål: 'nb', bokmal: 'nb', norsk: 'nb', norwegian: 'nb',
+  nynorsk: 'nn',
+  svenska: 'sv', svensk: 'sv', swedish: 'sv',
+  english: 'en', engelsk: 'en', engelska: 'en',
+};
+
+/** First words and what they mean. */
+const COMMANDS: Record<string, { kind: Command['kind']; wroteIn: Locale[] }> = {
+  hjelp: { kind: 'help', wroteIn: NORWEGIAN },
+  hjälp: { kind: 'help', wroteIn: ['sv'] },
+  help: { kind: 'help', wroteIn: [] },
+  språk: { kind: 'language', wroteIn: NORWEGIAN_OR_SWEDISH },
+  sprak: { kind: 'language', wroteIn: NORWEGIAN_OR_SWEDISH },
+  sprog: { kind: 'language', wroteIn: NORWEGIAN },
+  language: { kind: 'language', wroteIn: [] },
+  lang: { kind: 'language', wroteIn: [] },
+  stopp: { kind: 'stopNudges', wroteIn: NORWEGIAN_OR_SWEDISH },
+  stop: { kind: 'stopNudges', wroteIn: [] },
+  start: { kind: 'startNudges', wroteIn: [] },
+  personvern: { kind: 'privacy', wroteIn: NORWEGIAN },
+  integritet: { kind: 'privacy', wroteIn: ['sv'] },
+  privacy: { kind: 'privacy', wroteIn: [] },
 };
 
 /**
- * Reads a chat message as a command. Case, punctuation and a leading @mention are ignored; the
- * help word also says which language the person wrote in ("hjälp" is Swedish).
+ * Reads a chat message as a command. Case, surrounding punctuation and a leading @mention
+ * (`<at>Digipuls</at>`, as Teams sends it outside personal chats) are ignored.
  */
 export function parseCommand(text: string | undefined): Command {
   const words = (text ?? '')
     .replace(/<at>.*?<\/at>/gi, ' ')
     .toLowerCase()
-    .replace(/[!?.,:;«»"”]/g, ' ')
+    .replace(/[!?.,:;«»"“”'’()]/g, ' ')
     .trim()
     .split(/\s+/)
     .filter(Boolean);
   const [first, second] = words;
-  switch (first) {
-    case 'hjelp':
-      return { kind: 'help', impliedLocale: 'nb' };
-    case 'hjälp':
-      return { kind: 'help', impliedLocale: 'sv' };
-    case 'help':
-      return { kind: 'help', impliedLocale: 'en' };
-    case 'språk':
-    case 'sprak':
-    case 'language':
-    case 'lang':
-      return {
-        kind: 'language',
-        locale: second ? (LANGUAGE_WORDS[second] ?? localeFromTag(second)) : undefined,
-        // "språk" is Norwegian (and Swedish): ask in Norwegian until the person has chosen.
-        impliedLocale: first.startsWith('spr') ? 'nb' : 'en',
-      };
-    case 'stopp':
-      return { kind: 'stopNudges', impliedLocale: 'nb' };
-    case 'stop':
-      return { kind: 'stopNudges', impliedLocale: 'en' };
-    case 'start':
-      return { kind: 'startNudges', impliedLocale: 'nb' };
-    case 'personvern':
-    case 'integritet':
-    case 'privacy':
-      return { kind: 'privacy' };
-    default:
-      return { kind: 'unknown' };
+  const known = first ? COMMANDS[first] : undefined;
+  if (!known) return { kind: 'unknown', wroteIn: [] };
+  if (known.kind === 'language') {
+    const locale = second ? (LANGUAGE_WORDS[second] ?? localeFromTag(second)) : undefined;
+    return { kind: 'language', wroteIn: known.wroteIn, ...(locale ? { locale } : {}) };
   }
+  return { kind: known.kind, wroteIn: known.wroteIn } as Command;
 }

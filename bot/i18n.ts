@@ -1,13 +1,16 @@
 import i18next, { type TFunction } from 'i18next';
 import { LOCALES, type Locale } from '../core/locale.js';
-import en from './locales/en.js';
-import nb from './locales/nb.js';
-import nn from './locales/nn.js';
-import sv from './locales/sv.js';
+import en from './locales/en.json' with { type: 'json' };
+import nb from './locales/nb.json' with { type: 'json' };
+import nn from './locales/nn.json' with { type: 'json' };
+import sv from './locales/sv.json' with { type: 'json' };
+
+/** The bot's texts per language, as translators edit them (bot/locales/*.json; glossary in design.md). */
+export const BOT_RESOURCES: Record<Locale, Record<string, unknown>> = { nb, nn, sv, en };
 
 const i18n = i18next.createInstance();
 await i18n.init({
-  resources: { nb: { translation: nb }, nn: { translation: nn }, sv: { translation: sv }, en: { translation: en } },
+  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: BOT_RESOURCES[l] }])),
   supportedLngs: [...LOCALES],
   fallbackLng: 'nb',
   // Cards are JSON, not HTML: nothing to escape, and escaping would show entities to staff.

@@ -1,0 +1,50 @@
+import { TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { DirectoryRepository, Person } from '../core/directory.js';
+import { localeFromTag, type Locale } from '../core/locale.js';
+import { asAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
+import { personLocale } from './person-locale.js';
+import { tenantOf } from './tenant-guard.js';
+
+/** What every bot handler needs. */
+export interface BotDeps {
+  directory: DirectoryRepository;
+  defaultLocale: Locale;
+  /** The smallest group results are shown for; the welcome and privacy cards state it. */
+  minGroupSize: number;
+  logger: Logger;
+}
+
+/** Digipuls talks to staff one to one; in group chats and channels it stores nothing. */
+export function isPersonalChat(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === undefined || type === 'personal';
+}
+
+/**
+ * Stores where the person can be reached (their 1:1 chat), creating them when the directory has
+ * not got them yet. Returns undefined outside a personal chat or without a tenant and Entra id.
+ */
+export async function rememberChat(context: TurnContext, directory: DirectoryRepository): Promise<Person | undefined> {
+  const { activity } = context;
+  const tenantId = tenantOf(activity);
+  const aadObjectId = activity.from?.aadObjectId;
+  if (!tenantId || !aadObjectId || !isPersonalChat(context)) return undefined;
+  const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
+  return directory.saveChatContact(tenantId, {
+    aadObjectId,
+    displayName: activity.from.name ?? null,
+    locale: localeFromTag(activity.locale) ?? null,
+    conversationReference: reference,
+  });
+}
+
+/** The language to answer this turn in (see personLocale). */
+export function localeOf(context: TurnContext, deps: BotDeps, wroteIn?: readonly Locale[]): Promise<Locale> {
+  return personLocale(context, deps.directory, deps.defaultLocale, wroteIn);
+}
+
+/** Sends a card as a new message in the conversation. */
+export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity({ type: 'message', attachments: [asAttachment(card)] });
+}
