@@ -128,7 +128,9 @@ describe('tab in the browser: demo sign-in, who you are, themes, languages, phon
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.getByRole('button', { name: 'Logg inn' }).waitFor();
     await page.reload();
-    assert.ok(await page.getByRole('button', { name: 'Logg inn' }).isVisible(), 'still signed out after a reload');
+    // Wait for the page to settle (it shows a spinner while it looks for a session) before judging.
+    await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+    assert.equal(await page.getByTestId('me-name').count(), 0, 'still signed out after a reload');
     await context.close();
   });
 
