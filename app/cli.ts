@@ -34,24 +34,28 @@ program
     process.once('SIGTERM', stop);
   });
 
-program
-  .command('demo')
-  .description('start the tenant simulator and Digipuls on embedded PGlite with a synthetic municipality')
-  .option('--staff <n>', 'staff in the synthetic municipality', positiveInt('--staff'), 2000)
-  .option('--sim-port <port>', 'port of the tenant simulator', positiveInt('--sim-port'), 3979)
-  .option('--seed <seed>', 'seed of the synthetic municipality', 'digipuls')
-  .action(async (options: { staff: number; simPort: number; seed: string }) => {
+/** The options that pick the synthetic municipality, shared by `demo` and `sim`. */
+const withMunicipality = (command: Command) =>
+  command
+    .option('--staff <n>', 'staff in the synthetic municipality', positiveInt('--staff'), 2000)
+    .option('--seed <seed>', 'seed of the synthetic municipality', 'digipuls');
+
+withMunicipality(
+  program
+    .command('demo')
+    .description('start the tenant simulator and Digipuls on embedded PGlite with a synthetic municipality')
+    .option('--sim-port <port>', 'port of the tenant simulator', positiveInt('--sim-port'), 3979),
+).action(async (options: { staff: number; simPort: number; seed: string }) => {
     const { runDemo } = await import('./demo.js');
     await runDemo(process.env, options);
   });
 
-program
-  .command('sim')
-  .description('run the tenant simulator alone (Entra ID, Graph and the Bot Connector)')
-  .option('--port <port>', 'port to listen on', positiveInt('--port'), 3979)
-  .option('--staff <n>', 'staff in the synthetic municipality', positiveInt('--staff'), 2000)
-  .option('--seed <seed>', 'seed of the synthetic municipality', 'digipuls')
-  .action(async (options: { port: number; staff: number; seed: string }) => {
+withMunicipality(
+  program
+    .command('sim')
+    .description('run the tenant simulator alone (Entra ID, Graph and the Bot Connector)')
+    .option('--port <port>', 'port to listen on', positiveInt('--port'), 3979),
+).action(async (options: { port: number; staff: number; seed: string }) => {
     const { startSimulator, describeSimulator } = await import('../sim/index.js');
     const sim = await startSimulator({ port: options.port, staff: options.staff, seed: options.seed });
     process.stdout.write(describeSimulator(sim).join('\n') + '\n');
