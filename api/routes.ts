@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../app/config.js';
+import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { unavailable } from '../core/errors.js';
 import { authenticate } from './auth/authenticate.js';
@@ -8,11 +9,13 @@ import { createTokenValidator, type TokenValidator } from './auth/token-validato
 import { jsonRoute } from './handler.js';
 import { openApiDocument } from './openapi.js';
 import { problem, sendProblem } from './problem.js';
+import { exportAdoptionCsv, getAdoption, getAdoptionTrend, getUnitMapping, putUnitMapping } from './routes/adoption.js';
 import { getMe, putPreferences } from './routes/me.js';
 
 export interface ApiDeps {
   config: Config;
   directory: DirectoryRepository;
+  adoption: AdoptionStore;
   /** True when the database and job queue answer. */
   ready: () => Promise<boolean>;
   logger: Logger;
@@ -59,4 +62,11 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   );
   server.get('/api/v1/me', jsonRoute(logger, async (req) => getMe(await caller(req), directory)));
   server.put('/api/v1/me/preferences', jsonRoute(logger, async (req) => putPreferences(req, await caller(req), directory)));
+
+  const adoption = { adoption: deps.adoption, directory };
+  server.get('/api/v1/adoption', jsonRoute(logger, async (req) => getAdoption(req, await caller(req), adoption)));
+  server.get('/api/v1/adoption/trend', jsonRoute(logger, async (req) => getAdoptionTrend(req, await caller(req), adoption)));
+  server.get('/api/v1/adoption/export.csv', jsonRoute(logger, async (req, res) => exportAdoptionCsv(req, res, await caller(req), adoption)));
+  server.get('/api/v1/adoption/unit-mapping', jsonRoute(logger, async (req) => getUnitMapping(await caller(req), adoption)));
+  server.put('/api/v1/adoption/unit-mapping', jsonRoute(logger, async (req) => putUnitMapping(req, await caller(req), adoption)));
 }

@@ -79,18 +79,72 @@ program
   .action(async () => {
     const config = loadConfig();
     const logger = createLogger(config);
-    const [{ openDatabase }, { createDirectoryRepository }, { syncDirectoryFromGraph }] = await Promise.all([
+    const [{ openDatabase }, { createDirectoryRepository }, { createAdoptionRepository }, { syncDirectoryFromGraph }] = await Promise.all([
       import('../store/database.js'),
       import('../store/directory-repository.js'),
+      import('../store/adoption-repository.js'),
       import('./directory-sync.js'),
     ]);
     const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
     try {
-      const result = await syncDirectoryFromGraph(config, createDirectoryRepository(database.db), logger);
+      const stores = { directory: createDirectoryRepository(database.db), adoption: createAdoptionRepository(database.db) };
+      const result = await syncDirectoryFromGraph(config, stores, logger);
       process.stdout.write(`Directory synchronised: ${result.people} people in ${result.units} units.\n`);
     } finally {
       await database.close();
     }
+  });
+
+const PERIODS = ['D7', 'D30', 'D90', 'D180'] as const;
+type Period = (typeof PERIODS)[number];
+const period = (value: string): Period => {
+  const v = value.trim().toUpperCase();
+  if (!(PERIODS as readonly string[]).includes(v)) throw new InvalidArgumentError(`must be one of ${PERIODS.join(', ')}`);
+  return v as Period;
+};
+const periods = (value: string): Period[] => value.split(',').map(period);
+const isoDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('must be a date, YYYY-MM-DD');
+  return value;
+};
+
+program
+  .command('ingest')
+  .description('read the directory and the Teams and Viva Engage usage reports from Microsoft Graph, and store adoption per unit')
+  .option('--periods <list>', 'report periods, comma separated (default: ADOPTION_PERIODS, D30)', periods)
+  .action(async (options: { periods?: Period[] }) => {
+    const { ingestCommand } = await import('./adoption-commands.js');
+    process.stdout.write((await ingestCommand(loadConfig(), options)).join('\n') + '\n');
+  });
+
+program
+  .command('import-reports')
+  .description('import usage reports exported from the Microsoft 365 admin center (CSV) and a users list (admin center export or Graph /users JSON) from a folder')
+  .argument('<dir>', 'folder with the exported files (recognised by their header rows)')
+  .action(async (dir: string) => {
+    const { importReportsCommand } = await import('./adoption-commands.js');
+    process.stdout.write((await importReportsCommand(loadConfig(), dir)).join('\n') + '\n');
+  });
+
+program
+  .command('adoption')
+  .description('print Teams and Viva Engage adoption per unit (groups under the minimum size hidden)')
+  .option('--period <period>', 'report period: D7, D30, D90 or D180', period, 'D30' as Period)
+  .option('--unit <path>', 'only this unit and its sub-units, e.g. "Helse og omsorg / Hjemmetjenesten"')
+  .option('--date <date>', 'the report date of the snapshot (default: the newest)', isoDate)
+  .option('--json', 'print JSON: a list of {unit, staff, active: {...}, suppressed}')
+  .action(async (options: { period: Period; unit?: string; date?: string; json?: boolean }) => {
+    const { adoptionCommand } = await import('./adoption-commands.js');
+    process.stdout.write((await adoptionCommand(loadConfig(), options)) + '\n');
+  });
+
+program
+  .command('unit-mapping')
+  .description('replace the unit mapping from a CSV file (columns: department, unit) for directories whose departments are not unit paths')
+  .argument('<file>', 'CSV file: department (or office) value → unit path')
+  .action(async (file: string) => {
+    const { unitMappingCommand } = await import('./adoption-commands.js');
+    process.stdout.write((await unitMappingCommand(loadConfig(), file)) + '\n');
   });
 
 program

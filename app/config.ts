@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_PERIODS, type ReportPeriod } from '../core/adoption.js';
 import { LOCALES } from '../core/locale.js';
 
 /** An unset or empty variable is absent. */
@@ -40,6 +41,15 @@ export const configSchema = z
     AUTH_CLIENT_SECRET: optionalText,
     GRAPH_BASE_URL: url('https://graph.microsoft.com'),
     LOGIN_BASE_URL: url('https://login.microsoftonline.com'),
+    GRAPH_LOGIN_URL: optionalUrl,
+    TLS_CA_FILE: optionalText,
+    ADOPTION_PERIODS: z
+      .string()
+      .trim()
+      .default('D30')
+      .transform((v) => v.split(',').map((p) => p.trim().toUpperCase()).filter(Boolean))
+      .pipe(z.array(z.enum(REPORT_PERIODS, { error: `must be periods among ${REPORT_PERIODS.join(', ')}` })).min(1, 'must name at least one period')),
+    ADOPTION_USE_OFFICE_LOCATION: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
     BOT_OPENID_METADATA_URL: optionalUrl,
     BOT_TOKEN_ISSUER: optionalText,
     BOT_LOGIN_URL: optionalUrl,
@@ -86,7 +96,12 @@ export interface Config {
   };
   /** The Entra app registration the tab's tokens are issued for and Graph is called with. */
   auth: { clientId?: string; clientSecret?: string; loginBaseUrl: string };
-  graph: { baseUrl: string };
+  /**
+   * Microsoft Graph, app-only. `loginUrl` is the Entra ID authority base msal-node gets tokens from (it
+   * must be HTTPS); `caFile` is an extra CA to trust (the simulator's), beside the public roots.
+   */
+  graph: { baseUrl: string; loginUrl: string; caFile?: string };
+  adoption: { periods: ReportPeriod[]; useOfficeLocation: boolean };
   privacy: { minGroupSize: number };
   defaultLocale: (typeof LOCALES)[number];
   logLevel: Env['LOG_LEVEL'];
@@ -133,7 +148,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientSecret: e.AUTH_CLIENT_SECRET ?? e.MicrosoftAppPassword,
       loginBaseUrl: e.LOGIN_BASE_URL,
     },
-    graph: { baseUrl: e.GRAPH_BASE_URL },
+    graph: { baseUrl: e.GRAPH_BASE_URL, loginUrl: e.GRAPH_LOGIN_URL ?? e.LOGIN_BASE_URL, caFile: e.TLS_CA_FILE },
+    adoption: { periods: [...new Set(e.ADOPTION_PERIODS)], useOfficeLocation: e.ADOPTION_USE_OFFICE_LOCATION },
     privacy: { minGroupSize: e.DIGIPULS_MIN_GROUP_SIZE },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,

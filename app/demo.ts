@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startSimulator, describeSimulator } from '../sim/index.js';
+import { startSimulator, describeSimulator, SIM_TLS_DIR } from '../sim/index.js';
 import { loadConfig } from './config.js';
 import { syncDirectoryFromGraph } from './directory-sync.js';
 import { createLogger } from './logger.js';
@@ -30,7 +30,9 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     AUTH_CLIENT_ID: sim.app.clientId,
     AUTH_CLIENT_SECRET: sim.app.clientSecret,
     LOGIN_BASE_URL: sim.url,
-    GRAPH_BASE_URL: sim.url,
+    GRAPH_BASE_URL: sim.httpsUrl,
+    GRAPH_LOGIN_URL: sim.httpsUrl,
+    TLS_CA_FILE: path.join(SIM_TLS_DIR, 'ca.pem'),
   });
   const logger = createLogger(config);
   const app = await startDigipuls(config, logger);
@@ -42,7 +44,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  const { people, units } = await syncDirectoryFromGraph(config, app.directory, logger);
+  const { people, units } = await syncDirectoryFromGraph(config, app, logger);
   const url = app.server.url;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const lines = [

@@ -4,6 +4,7 @@ import restify from 'restify';
 import { registerApiRoutes } from '../api/routes.js';
 import { problemFromRestifyError } from '../api/problem.js';
 import { registerBotRoutes } from '../bot/routes.js';
+import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import type { Database } from '../store/database.js';
 import type { Config } from './config.js';
@@ -21,6 +22,7 @@ export async function startServer(deps: {
   config: Config;
   database: Database;
   directory: DirectoryRepository;
+  adoption: AdoptionStore;
   logger: Logger;
 }): Promise<RunningServer> {
   const { config, logger } = deps;
@@ -33,7 +35,7 @@ export async function startServer(deps: {
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
 
   const bot = registerBotRoutes(server, { config, directory: deps.directory, logger });
-  registerApiRoutes(server, { config, directory: deps.directory, ready: () => deps.database.ping(), logger });
+  registerApiRoutes(server, { config, directory: deps.directory, adoption: deps.adoption, ready: () => deps.database.ping(), logger });
   registerTabFiles(server);
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import { createAdoptionRepository } from '../store/adoption-repository.js';
 import { createDirectoryRepository } from '../store/directory-repository.js';
 import { openDatabase, type Database } from '../store/database.js';
+import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import type { Config } from './config.js';
 import { registerJobs } from './jobs.js';
@@ -11,6 +13,7 @@ export interface Digipuls {
   config: Config;
   database: Database;
   directory: DirectoryRepository;
+  adoption: AdoptionStore;
   server: RunningServer;
   close(): Promise<void>;
 }
@@ -25,13 +28,15 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
   });
   try {
     const directory = createDirectoryRepository(database.db);
+    const adoption = createAdoptionRepository(database.db);
     if (config.tenantId) await directory.ensureTenant(config.tenantId);
-    await registerJobs(database, config, directory, logger);
-    const server = await startServer({ config, database, directory, logger });
+    await registerJobs(database, config, { directory, adoption }, logger);
+    const server = await startServer({ config, database, directory, adoption, logger });
     return {
       config,
       database,
       directory,
+      adoption,
       server,
       async close() {
         await server.close();

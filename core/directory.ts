@@ -10,6 +10,8 @@ export interface DirectoryEntry {
   officeLocation: string | null;
   preferredLanguage: string | null;
   accountEnabled: boolean;
+  /** The unit path app/ resolved with the admin's unit mapping; without it, the department is read as a path. */
+  unitPath?: string[];
 }
 
 /** A person in Digipuls' directory, with where the bot can reach them. */

@@ -1,54 +1,48 @@
-import { z } from 'zod';
-
-const tokenResponse = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.coerce.number().int().positive(),
-  token_type: z.string(),
-});
-
-const tokenError = z.object({ error: z.string(), error_description: z.string().optional() });
+import { ConfidentialClientApplication } from '@azure/msal-node';
 
 export interface AppCredentials {
-  loginBaseUrl: string;
+  /** The Entra ID authority base (https://login.microsoftonline.com, or the simulator's HTTPS URL). */
+  loginUrl: string;
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  /** CAs to trust for the token endpoint (see trust.ts); the public roots when absent. */
+  ca?: string[];
 }
 
-/** Gets app-only tokens (OAuth 2.0 client credentials) and reuses each until shortly before it expires. */
+/** Gets app-only tokens (client credentials) for a resource scope, e.g. https://graph.microsoft.com/.default. */
 export type AppTokenProvider = (scope: string) => Promise<string>;
 
-/** A failure to get a token: the message says which app, tenant and what Entra ID answered. */
+/** A failure to get a token: the message says which app and tenant, and what Entra ID answered. */
 export class AppTokenError extends Error {
   override name = 'AppTokenError';
 }
 
-export function createAppTokenProvider(credentials: AppCredentials, fetchImpl: typeof fetch = fetch): AppTokenProvider {
-  const cache = new Map<string, { token: string; renewAt: number }>();
+const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
+
+/** Tokens through msal-node, which caches each until shortly before it expires. */
+export function createAppTokenProvider(credentials: AppCredentials): AppTokenProvider {
+  const authority = `${credentials.loginUrl}/${credentials.tenantId}`;
+  const custom = credentials.loginUrl !== MICROSOFT_LOGIN;
+  const msal = new ConfidentialClientApplication({
+    auth: {
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      authority,
+      // Another authority (the simulator, a sovereign cloud) is trusted as configured: msal would
+      // otherwise ask Microsoft's instance discovery about it, which also fails offline.
+      ...(custom ? { knownAuthorities: [new URL(credentials.loginUrl).host] } : {}),
+    },
+    system: credentials.ca ? { customAgentOptions: { ca: credentials.ca } } : {},
+  });
   return async (scope) => {
-    const cached = cache.get(scope);
-    if (cached && cached.renewAt > Date.now()) return cached.token;
-    const url = `${credentials.loginBaseUrl}/${encodeURIComponent(credentials.tenantId)}/oauth2/v2.0/token`;
-    const response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        scope,
-      }),
-    });
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const error = tokenError.safeParse(body);
-      const reason = error.success ? `${error.data.error}: ${error.data.error_description ?? ''}` : `HTTP ${response.status}`;
-      throw new AppTokenError(`Could not get a token for app ${credentials.clientId} in tenant ${credentials.tenantId} (${reason.trim()})`);
+    try {
+      const result = await msal.acquireTokenByClientCredential({ scopes: [scope] });
+      if (!result?.accessToken) throw new Error('no access token in the answer');
+      return result.accessToken;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new AppTokenError(`Could not get a token for app ${credentials.clientId} in tenant ${credentials.tenantId} from ${authority} (${reason})`, { cause: error });
     }
-    const parsed = tokenResponse.safeParse(body);
-    if (!parsed.success) throw new AppTokenError(`The token endpoint ${url} answered with an unexpected body`);
-    // Renew a minute early so a token never expires in flight.
-    cache.set(scope, { token: parsed.data.access_token, renewAt: Date.now() + (parsed.data.expires_in - 60) * 1000 });
-    return parsed.data.access_token;
   };
 }

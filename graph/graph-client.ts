@@ -1,11 +1,17 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Readable } from 'node:stream';
+import {
+  AuthenticationHandler,
+  Client,
+  GraphError as SdkGraphError,
+  ResponseType,
+  RetryHandler,
+  RetryHandlerOptions,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
+import { fetch as undiciFetch, type Agent } from 'undici';
 import { z } from 'zod';
 import type { AppTokenProvider } from './app-token.js';
-
-const RETRYABLE = new Set([429, 503, 504]);
-const MAX_ATTEMPTS = 5;
-
-const graphError = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
 
 /** A Graph call that failed for good: carries Graph's status and error code. */
 export class GraphError extends Error {
@@ -20,68 +26,109 @@ export class GraphError extends Error {
 }
 
 export interface GraphClient {
-  /** GET a Graph path (e.g. `/v1.0/users?$top=999`) or an absolute nextLink; returns parsed JSON. */
+  /** GET a Graph v1.0 path (e.g. `/users?$top=999`) or an absolute nextLink; returns parsed JSON. */
   get(pathOrUrl: string): Promise<unknown>;
-  /** Every item of a paged collection, following `@odata.nextLink`. */
+  /** Every item of a paged collection, a page at a time, following `@odata.nextLink`; each item checked against its schema. */
   pages<T>(path: string, item: z.ZodType<T>): AsyncGenerator<T[]>;
+  /**
+   * A report function's file: Graph answers 302 to a short-lived pre-authenticated URL, which is
+   * fetched without the bearer token (storage rejects or could leak it).
+   */
+  download(path: string): Promise<Readable>;
 }
 
-const page = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().url().optional() });
-
-/** App-only Microsoft Graph over fetch, with retry that honours Retry-After on 429/503/504. */
-export function createGraphClient(options: {
+export interface GraphClientOptions {
+  /** https://graph.microsoft.com, or a stand-in (the simulator) — it must be HTTPS, as Graph is. */
   baseUrl: string;
   token: AppTokenProvider;
-  fetch?: typeof fetch;
-}): GraphClient {
-  const fetchImpl = options.fetch ?? fetch;
-  // Graph tokens are always for the Graph resource, whatever base URL stands in for it (the simulator).
-  const scope = 'https://graph.microsoft.com/.default';
+  /** The HTTP dispatcher (connection pool, trusted CAs) calls go through. */
+  dispatcher: Agent;
+  /** Retries of a throttled (429) or unavailable (503/504) call; Graph's report throttling needs patience. */
+  maxRetries?: number;
+}
 
-  async function get(pathOrUrl: string): Promise<unknown> {
-    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${options.baseUrl}${pathOrUrl}`;
-    for (let attempt = 1; ; attempt++) {
-      const response = await fetchImpl(url, {
-        headers: { authorization: `Bearer ${await options.token(scope)}`, accept: 'application/json' },
-      });
-      if (response.ok) return response.json();
-      if (RETRYABLE.has(response.status) && attempt < MAX_ATTEMPTS) {
-        await sleep(retryDelayMs(response.headers.get('retry-after'), attempt));
-        continue;
+const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+const page = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().url().optional() });
+
+/**
+ * App-only Microsoft Graph through the Microsoft Graph client library: its AuthenticationHandler adds
+ * the token, its RetryHandler retries 429/503/504 honouring Retry-After (also decimal seconds), and the
+ * last link sends the request through undici with redirects left to us.
+ */
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const base = new URL(options.baseUrl);
+  if (base.protocol !== 'https:') throw new Error(`GRAPH_BASE_URL must be an https URL (Graph tokens are never sent over plain http); got ${options.baseUrl}`);
+  const send = (url: string, init: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher: options.dispatcher }) as unknown as Promise<Response>;
+  const client = Client.initWithMiddleware({
+    baseUrl: `${base.origin}${base.pathname.replace(/\/$/, '')}/`,
+    defaultVersion: 'v1.0',
+    // The library sends the token only to hosts it knows as Graph; a stand-in's host is named here.
+    customHosts: new Set([base.hostname]),
+    fetchOptions: { redirect: 'manual' },
+    // The library links an array of handlers in order.
+    middleware: [
+      new AuthenticationHandler({ getAccessToken: () => options.token(GRAPH_SCOPE) }),
+      new RetryHandler(new RetryHandlerOptions(2, options.maxRetries ?? 8)),
+      fetchHandler(send),
+    ],
+  });
+
+  async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof SdkGraphError) {
+        throw new GraphError(error.statusCode, error.code ?? `http_${error.statusCode}`, `Graph ${what} failed: ${error.statusCode} ${error.code ?? ''} ${error.message ?? ''}`.trim());
       }
-      const body: unknown = await response.json().catch(() => undefined);
-      const parsed = graphError.safeParse(body);
-      const code = parsed.success ? parsed.data.error.code : `http_${response.status}`;
-      const detail = parsed.success ? parsed.data.error.message : response.statusText;
-      throw new GraphError(response.status, code, `Graph GET ${new URL(url).pathname} failed: ${response.status} ${code} ${detail ?? ''}`.trim());
+      throw error;
     }
   }
+
+  const get = (pathOrUrl: string) => call(`GET ${shortPath(pathOrUrl)}`, () => client.api(pathOrUrl).get() as Promise<unknown>);
 
   async function* pages<T>(path: string, item: z.ZodType<T>): AsyncGenerator<T[]> {
     let next: string | undefined = path;
     while (next) {
-      const body = page.parse(await get(next));
-      yield body.value.map((value, index) => {
+      const body = page.safeParse(await get(next));
+      if (!body.success) throw new GraphError(502, 'unexpected_response', `Graph ${shortPath(path)}: the answer is not a collection page`);
+      yield body.data.value.map((value, index) => {
         const parsed = item.safeParse(value);
         if (!parsed.success) {
-          throw new GraphError(502, 'unexpected_response', `Graph ${path}: item ${index} is not as documented: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+          const issue = parsed.error.issues[0];
+          throw new GraphError(502, 'unexpected_response', `Graph ${shortPath(path)}: item ${index} is not as documented: ${issue?.path.join('.')} ${issue?.message}`);
         }
         return parsed.data;
       });
-      next = body['@odata.nextLink'];
+      next = body.data['@odata.nextLink'];
     }
   }
 
-  return { get, pages };
+  async function download(path: string): Promise<Readable> {
+    const redirect = await call(`GET ${shortPath(path)}`, () => client.api(path).responseType(ResponseType.RAW).get() as Promise<Response>);
+    const location = redirect.headers.get('location');
+    if (redirect.status < 300 || redirect.status > 399 || !location) {
+      const body = (await redirect.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+      throw new GraphError(redirect.status, body?.error?.code ?? `http_${redirect.status}`, `Graph GET ${shortPath(path)} answered ${redirect.status} ${body?.error?.message ?? 'without a download link'}`);
+    }
+    const file = await send(new URL(location, base).toString(), { redirect: 'follow' });
+    if (!file.ok || !file.body) throw new GraphError(file.status, `http_${file.status}`, `Downloading the report of ${shortPath(path)} failed: ${file.status} ${file.statusText}`);
+    return Readable.fromWeb(file.body as import('node:stream/web').ReadableStream);
+  }
+
+  return { get, pages, download };
 }
 
-/** Retry-After may be seconds (possibly decimal, e.g. "2.128") or an HTTP date; else exponential backoff with jitter. */
-export function retryDelayMs(retryAfter: string | null, attempt: number): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
-  }
-  return Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+/** The last link of the chain: sends the request and leaves the response on the context. */
+function fetchHandler(send: (url: string, init: RequestInit) => Promise<Response>): Middleware {
+  return {
+    async execute(context: Context) {
+      const url = typeof context.request === 'string' ? context.request : (context.request as Request).url;
+      context.response = await send(url, (context.options ?? {}) as RequestInit);
+    },
+  };
+}
+
+/** A path for messages: no host, no query (query values can be long tokens). */
+function shortPath(pathOrUrl: string): string {
+  return pathOrUrl.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, '');
 }

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DirectoryEntry, DirectoryRepository, Person } from '../core/directory.js';
 import { isLocale, localeFromTag, type Locale } from '../core/locale.js';
-import { ancestorPaths, formatUnitPath, unitPathFromDepartment, UNKNOWN_UNIT_NAME, type Unit } from '../core/units.js';
+import { formatUnitPath, unitPathFromDepartment, UNKNOWN_UNIT_NAME, type Unit } from '../core/units.js';
 import type { PeopleTable, Schema, UnitsTable } from './schema.js';
+import { ensureUnits } from './units.js';
 
 /** Rows per INSERT: large enough to load 50,000 people quickly, small enough to stay under PostgreSQL's parameter limit. */
 const BATCH = 1000;
@@ -28,13 +29,13 @@ export function createDirectoryRepository(db: Kysely<Schema>): DirectoryReposito
 
     async syncDirectory(tenantId, entries) {
       return db.transaction().execute(async (trx) => {
-        const unitIds = await ensureUnits(trx, tenantId, entries);
+        const unitIds = await ensureUnits(trx, tenantId, entries.map(unitPathOf));
         const rows = entries.map((entry) => ({
           tenant_id: tenantId,
           aad_object_id: entry.aadObjectId,
           upn: entry.upn,
           display_name: entry.displayName,
-          unit_id: unitIds.get(unitKeyOf(entry)) ?? null,
+          unit_id: unitIds.get(formatUnitPath(unitPathOf(entry))) ?? null,
           directory_locale: localeFromTag(entry.preferredLanguage) ?? null,
           account_enabled: entry.accountEnabled,
           in_directory: true,
@@ -139,51 +140,11 @@ export function createDirectoryRepository(db: Kysely<Schema>): DirectoryReposito
   };
 }
 
-function unitKeyOf(entry: DirectoryEntry): string {
+/** Where a person belongs: the path app/ resolved (with the admin's unit mapping), else their department. */
+function unitPathOf(entry: DirectoryEntry): string[] {
+  if (entry.unitPath && entry.unitPath.length > 0) return entry.unitPath;
   const path = unitPathFromDepartment(entry.department);
-  return formatUnitPath(path.length > 0 ? path : [UNKNOWN_UNIT_NAME]);
-}
-
-/** Creates every unit (and its ancestors) the entries' departments name; returns path key → unit id. */
-async function ensureUnits(
-  trx: Kysely<Schema>,
-  tenantId: string,
-  entries: readonly DirectoryEntry[],
-): Promise<Map<string, string>> {
-  const wanted = new Map<string, string[]>();
-  for (const entry of entries) {
-    const path = unitPathFromDepartment(entry.department);
-    for (const p of ancestorPaths(path.length > 0 ? path : [UNKNOWN_UNIT_NAME])) wanted.set(formatUnitPath(p), p);
-  }
-  const ids = new Map<string, string>();
-  const existing = await trx
-    .selectFrom('units')
-    .select(['unit_id', 'path_key'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  for (const row of existing) ids.set(row.path_key, row.unit_id);
-  // Parents before children, so each child can point at its parent's id.
-  const missing = [...wanted.entries()].filter(([key]) => !ids.has(key)).sort((a, b) => a[1].length - b[1].length);
-  for (let depth = 1; missing.some(([, p]) => p.length === depth); depth++) {
-    const level = missing.filter(([, p]) => p.length === depth);
-    for (let i = 0; i < level.length; i += BATCH) {
-      const created = await trx
-        .insertInto('units')
-        .values(
-          level.slice(i, i + BATCH).map(([key, path]) => ({
-            tenant_id: tenantId,
-            name: path[path.length - 1]!,
-            path,
-            path_key: key,
-            parent_id: path.length > 1 ? ids.get(formatUnitPath(path.slice(0, -1)))! : null,
-          })),
-        )
-        .returning(['unit_id', 'path_key'])
-        .execute();
-      for (const row of created) ids.set(row.path_key, row.unit_id);
-    }
-  }
-  return ids;
+  return path.length > 0 ? path : [UNKNOWN_UNIT_NAME];
 }
 
 function toPerson(row: Selectable<PeopleTable>): Person {

@@ -5,6 +5,10 @@ export interface Schema {
   tenants: TenantsTable;
   units: UnitsTable;
   people: PeopleTable;
+  adoption_snapshots: AdoptionSnapshotsTable;
+  adoption_unit_figures: AdoptionUnitFiguresTable;
+  adoption_communities: AdoptionCommunitiesTable;
+  unit_mappings: UnitMappingsTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -45,4 +49,54 @@ export interface PeopleTable {
   nudges_paused: Generated<boolean>;
   conversation_reference: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   updated_at: Generated<Date> & UpdatedAt;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface AdoptionSnapshotsTable {
+  tenant_id: string;
+  snapshot_id: Generated<string>;
+  period: string;
+  /** The report's refresh date (YYYY-MM-DD); read back as text. */
+  report_date: ColumnType<string, string, string>;
+  source: 'graph' | 'import';
+  concealed: boolean;
+  min_group_size: number;
+  /** Municipality totals; null when the municipality itself is below the group size. */
+  staff: number | null;
+  active: Json<Record<string, number>> | null;
+  devices: Json<Record<string, number>> | null;
+  summary: Json<Record<string, unknown>>;
+  ingested_at: Generated<Date> & CreatedAt;
+}
+
+export interface AdoptionUnitFiguresTable {
+  tenant_id: string;
+  snapshot_id: string;
+  unit_id: string;
+  suppressed: 'small' | 'complementary' | 'ancestor' | null;
+  staff: number | null;
+  active: Json<Record<string, number>> | null;
+  devices: Json<Record<string, number>> | null;
+}
+
+export interface AdoptionCommunitiesTable {
+  tenant_id: string;
+  snapshot_id: string;
+  kind: 'teams' | 'engage';
+  external_id: string;
+  name: string;
+  unit_id: string | null;
+  suppressed: boolean;
+  active_users: number | null;
+  members: number | null;
+  posts: number | null;
+}
+
+export interface UnitMappingsTable {
+  tenant_id: string;
+  source: 'department' | 'office';
+  value_key: string;
+  value: string;
+  unit_path: string[];
 }

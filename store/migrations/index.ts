@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as directory from './0001-directory.js';
+import * as adoption from './0002-adoption.js';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited or removed; a change
@@ -7,4 +8,5 @@ import * as directory from './0001-directory.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
+  '0002-adoption': adoption,
 };

@@ -8,7 +8,9 @@ import { createLogger } from '../../app/logger.js';
 import { startDigipuls, type Digipuls } from '../../app/start.js';
 import type { DirectoryRepository } from '../../core/directory.js';
 import type { Database } from '../../store/database.js';
-import { startSimulator, type Simulator } from '../../sim/index.js';
+import { ingestAdoptionFromGraph } from '../../app/adoption-ingest.js';
+import type { Progress } from '../../app/progress.js';
+import { SIM_TLS_DIR, startSimulator, type Simulator } from '../../sim/index.js';
 import { dropSchemas, TEST_DATABASE_URL, uniqueSchema } from './database.js';
 
 
@@ -31,6 +33,10 @@ export interface TestStackOptions {
   /** Load the directory from the simulator's Graph (default true). */
   syncDirectory?: boolean;
   env?: Record<string, string | undefined>;
+  /** Ingest the simulator's usage reports (ADOPTION_PERIODS, default D30) after start. */
+  ingestAdoption?: boolean;
+  /** The simulated tenant conceals user names in its usage reports. */
+  simConcealed?: boolean;
 }
 
 /**
@@ -38,7 +44,7 @@ export interface TestStackOptions {
  * or a fresh schema on TEST_DATABASE_URL), the real HTTP server with the bot, API and tab.
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const sim = await startSimulator({ port: 0, staff: options.staff ?? 200, seed: 'test' });
+  const sim = await startSimulator({ port: 0, staff: options.staff ?? 200, seed: 'test', concealed: options.simConcealed });
   const schema = TEST_DATABASE_URL ? uniqueSchema() : undefined;
   try {
     if (options.botAuth) trustSimulatorCertificate();
@@ -51,7 +57,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       AUTH_CLIENT_ID: sim.app.clientId,
       AUTH_CLIENT_SECRET: sim.app.clientSecret,
       LOGIN_BASE_URL: sim.url,
-      GRAPH_BASE_URL: sim.url,
+      // Graph and its tokens over TLS, as msal-node and the Graph client insist; the simulator's CA is trusted.
+      GRAPH_BASE_URL: sim.httpsUrl,
+      GRAPH_LOGIN_URL: sim.httpsUrl,
+      TLS_CA_FILE: path.join(SIM_TLS_DIR, 'ca.pem'),
       ...(options.botAuth
         ? {
             HOST: '127.0.0.1',
@@ -66,7 +75,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     });
     const logger = createLogger(config);
     const app = await startDigipuls(config, logger, { schema });
-    if (options.syncDirectory !== false) await syncDirectoryFromGraph(config, app.directory, logger);
+    if (options.syncDirectory !== false) await syncDirectoryFromGraph(config, app, logger);
+    if (options.ingestAdoption) await ingestAdoptionFromGraph(config, app.adoption, silentProgress);
     return {
       url: app.server.url,
       config,
@@ -86,6 +96,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     throw error;
   }
 }
+
+/** Progress nobody watches (tests). */
+export const silentProgress: Progress = { step: () => ({ advance() {}, done() {} }), stop() {} };
 
 let trusted = false;
 /**
