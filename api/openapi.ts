@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { adoptionSchema, adoptionTrendSchema, unitMappingSchema } from './adoption-schemas.js';
 import { authConfigSchema, healthSchema, meSchema, preferencesSchema, problemSchema } from './schemas.js';
+
+const adoptionParameters = [
+  { name: 'period', in: 'query', schema: { type: 'string', enum: ['D7', 'D30', 'D90', 'D180'], default: 'D30' } },
+  { name: 'date', in: 'query', description: 'Report date of the snapshot, YYYY-MM-DD (default: newest)', schema: { type: 'string', format: 'date' } },
+  { name: 'unit', in: 'query', description: 'Only this unit and its sub-units', schema: { type: 'string', format: 'uuid' } },
+];
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'output' }) } });
 const problems = (...statuses: number[]) =>
@@ -33,6 +40,39 @@ export function openApiDocument(serverUrl: string) {
           summary: 'The caller: name, roles and units',
           security: [{ entra: [] }],
           responses: { '200': { description: 'The caller', content: json(meSchema) }, ...problems(401, 503) },
+        },
+      },
+      '/api/v1/adoption': {
+        get: {
+          summary: 'Teams and Viva Engage adoption per unit (AdoptionAdmin: all units; UnitLead: their own). Groups under minGroupSize carry no figures.',
+          security: [{ entra: [] }],
+          parameters: adoptionParameters,
+          responses: { '200': { description: 'A snapshot as the caller may see it', content: json(adoptionSchema) }, ...problems(400, 401, 403, 404) },
+        },
+      },
+      '/api/v1/adoption/trend': {
+        get: {
+          summary: "A unit's (or, for admins, the municipality's) adoption over every snapshot of a period",
+          security: [{ entra: [] }],
+          parameters: adoptionParameters.filter((p) => p.name !== 'date'),
+          responses: { '200': { description: 'Points, oldest first', content: json(adoptionTrendSchema) }, ...problems(400, 401, 403) },
+        },
+      },
+      '/api/v1/adoption/export.csv': {
+        get: {
+          summary: 'The units the adoption view shows, as CSV (UTF-8 with BOM)',
+          security: [{ entra: [] }],
+          parameters: adoptionParameters,
+          responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problems(400, 401, 403, 404) },
+        },
+      },
+      '/api/v1/adoption/unit-mapping': {
+        get: { summary: 'The unit mapping (AdoptionAdmin)', security: [{ entra: [] }], responses: { '200': { description: 'Rules', content: json(unitMappingSchema) }, ...problems(401, 403) } },
+        put: {
+          summary: 'Replace the unit mapping from a CSV file with the columns department (or office) and unit (AdoptionAdmin)',
+          security: [{ entra: [] }],
+          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+          responses: { '200': { description: 'The new rules', content: json(unitMappingSchema) }, ...problems(400, 401, 403, 415) },
         },
       },
       '/api/v1/me/preferences': {
