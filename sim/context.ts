@@ -1,3 +1,4 @@
+import type { FaultInjector } from './faults.js';
 import type { Municipality, SimPerson } from './municipality.js';
 import type { SigningKey } from './signing-key.js';
 
@@ -11,4 +12,8 @@ export interface SimContext {
   entraKey: SigningKey;
   botFrameworkKey: SigningKey;
   personById(idOrUpn: string): SimPerson | undefined;
+  /** The application permissions in the app's Graph tokens (GRAPH_APP_ROLES unless the options say otherwise). */
+  graphAppRoles: readonly string[];
+  /** Throttles tests injected into Graph. */
+  faults: FaultInjector;
 }

@@ -4,22 +4,35 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { JWTPayload } from 'jose';
+import type { ReportPeriod } from '../core/adoption.js';
 import { issueChannelToken, registerBotFrameworkMetadata } from './bot-framework.js';
 import { registerConnector, type ConnectorRecord } from './connector.js';
 import type { SimContext } from './context.js';
 import { registerEntra } from './entra.js';
+import { FaultInjector, type GraphFaults } from './faults.js';
 import { registerGraph } from './graph.js';
 import { Router } from './http.js';
 import { generateMunicipality, type Municipality, type SimPerson } from './municipality.js';
 import { seededGuid } from './random.js';
+import type { ReportFunction } from './report-csv.js';
+import { writeReportFiles, type ReportFilesOptions, type WrittenReportFiles } from './report-files.js';
+import { UsageReports } from './report-state.js';
+import type { ReportTruth } from './report-truth.js';
+import { registerReports } from './reports.js';
 import { createSigningKey } from './signing-key.js';
-import { userAccessToken } from './tokens.js';
+import { GRAPH_APP_ROLES, userAccessToken } from './tokens.js';
 
 export type { Municipality, SimPerson, SimUnit, DemoPersons } from './municipality.js';
 export type { RecordedActivity, ConnectorRecord } from './connector.js';
 export { generateMunicipality } from './municipality.js';
 export { BOT_FRAMEWORK_TENANT, BOT_FRAMEWORK_TENANT_ID } from './tenants.js';
 export { BOT_FRAMEWORK_RESOURCE, GRAPH_APP_ROLES, GRAPH_RESOURCE } from './tokens.js';
+export type { GraphFaults, ThrottleOptions, ThrottleTarget } from './faults.js';
+export type { ReportFunction } from './report-csv.js';
+export { REPORT_FUNCTIONS, REPORT_HEADERS } from './report-csv.js';
+export type { ReportFilesOptions, WrittenReportFiles } from './report-files.js';
+export type { CommunityTruth, PersonUsageTruth, ReportTruth, TeamTruth } from './report-truth.js';
+export type { EngageUsage, TeamsUsage } from './usage.js';
 
 export interface SimulatorOptions {
   /** HTTP port (default 0: any free port). */
@@ -32,6 +45,29 @@ export interface SimulatorOptions {
   staff?: number;
   /** Same seed, same municipality, tenant id, app id and signing keys (default 'digipuls'). */
   seed?: string;
+  /** The tenant setting displayConcealedNames at start (default false); PATCH /admin/reportSettings changes it. */
+  concealed?: boolean;
+  /** The date (YYYY-MM-DD) the usage reports are refreshed to (default: today UTC minus 2 days, Microsoft's lag). */
+  reportDate?: string;
+  /** Microsoft's report throttle, e.g. { requests: 14, windowSeconds: 600 }: report calls beyond it answer 429 (default: no limit). */
+  reportRateLimit?: { requests: number; windowSeconds: number };
+  /** How long a report download URL works (default 300 seconds). */
+  reportDownloadSeconds?: number;
+  /** The application permissions the app's Graph tokens carry (default GRAPH_APP_ROLES): fewer, to test a tenant that granted less. */
+  graphAppRoles?: readonly string[];
+}
+
+/** The tenant's usage reports, for tests and benchmarks to steer and to check against. */
+export interface SimulatorReports {
+  /** The date the reports are refreshed to (YYYY-MM-DD). */
+  readonly reportDate: string;
+  /** Whether reports conceal names (the tenant's displayConcealedNames). */
+  readonly concealed: boolean;
+  setConcealed(concealed: boolean): void;
+  /** What the reports for a period are made from, names unconcealed (shared and cached: do not modify). */
+  truth(period: ReportPeriod): ReportTruth;
+  /** A report's CSV exactly as the download serves it (BOM, CRLF), with the current date and concealment. */
+  csv(report: ReportFunction, period: ReportPeriod): Buffer;
 }
 
 /** A running tenant simulator. */
@@ -49,6 +85,13 @@ export interface Simulator {
   issueUserToken(personId: string, overrides?: JWTPayload): Promise<string>;
   /** A channel → bot token as the Bot Connector signs it. */
   issueChannelToken(options: { appId: string; serviceUrl: string; expiresInSeconds?: number }): Promise<string>;
+  reports: SimulatorReports;
+  /** Moves the report date (YYYY-MM-DD): later dates show more adoption. Download URLs handed out keep their date. */
+  setReportDate(date: string): void;
+  /** Writes the five reports as the admin center exports them, and the users list (CSV export or Graph JSON pages). */
+  writeReportFiles(dir: string, options: ReportFilesOptions): Promise<WrittenReportFiles>;
+  /** Injected Graph throttling: `faults.throttle({ target: 'reports', count: 2, retryAfter: '2.128' })`. */
+  faults: GraphFaults;
   close(): Promise<void>;
 }
 
@@ -75,12 +118,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (router) void router.handle(req, res);
     else res.writeHead(503).end();
   };
+  const tlsFiles = { cert: readFileSync(path.join(SIM_TLS_DIR, 'cert.pem')), key: readFileSync(path.join(SIM_TLS_DIR, 'key.pem')) };
   const plain = http.createServer(handle);
-  const secure = https.createServer({ cert: readFileSync(path.join(SIM_TLS_DIR, 'cert.pem')), key: readFileSync(path.join(SIM_TLS_DIR, 'key.pem')) }, handle);
+  const secure = https.createServer(tlsFiles, handle);
+  // Report downloads come from another origin (as reports.office.com is not graph.microsoft.com), so
+  // clients that follow the redirect drop the Authorization header as they would in production.
+  const downloads = http.createServer(handle);
+  const secureDownloads = https.createServer(tlsFiles, handle);
+  const servers = [plain, secure, downloads, secureDownloads];
   try {
-    await Promise.all([listen(plain, options.port ?? 0, host), listen(secure, options.httpsPort ?? 0, host)]);
+    await Promise.all([listen(plain, options.port ?? 0, host), listen(secure, options.httpsPort ?? 0, host), listen(downloads, 0, host), listen(secureDownloads, 0, host)]);
   } catch (error) {
-    await Promise.all([close(plain), close(secure)]);
+    await Promise.all(servers.map(close));
     throw error;
   }
   const hostPart = host.includes(':') ? `[${host}]` : host;
@@ -94,10 +143,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     entraKey,
     botFrameworkKey,
     personById: (id) => byId.get(id) ?? byId.get(id.toLowerCase()),
+    graphAppRoles: options.graphAppRoles ?? GRAPH_APP_ROLES,
+    faults: new FaultInjector(),
   };
+  const reports = new UsageReports(seed, municipality, { reportDate: options.reportDate, concealed: options.concealed });
   router = new Router();
   registerEntra(router, ctx);
   registerGraph(router, ctx);
+  registerReports(router, ctx, reports, {
+    // Same host name the client used, the download server's port, same transport.
+    downloadOrigin: (req) => {
+      const secureCaller = req.origin.startsWith('https:');
+      const port = ((secureCaller ? secureDownloads : downloads).address() as AddressInfo).port;
+      // (URL.hostname keeps an IPv6 address in brackets.)
+      return `${secureCaller ? 'https' : 'http'}://${req.url.hostname}:${port}`;
+    },
+    downloadSeconds: options.reportDownloadSeconds,
+    rateLimit: options.reportRateLimit,
+  });
   registerBotFrameworkMetadata(router, ctx);
   const connector = registerConnector(router, ctx);
 
@@ -114,8 +177,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return userAccessToken(ctx, person, overrides);
     },
     issueChannelToken: (o) => issueChannelToken(ctx, o),
+    reports: {
+      get reportDate() {
+        return reports.reportDate;
+      },
+      get concealed() {
+        return reports.concealed;
+      },
+      setConcealed: (concealed) => {
+        reports.concealed = concealed;
+      },
+      truth: (period) => reports.truth(period),
+      csv: (report, period) => reports.csv(report, period),
+    },
+    setReportDate: (date) => reports.setReportDate(date),
+    writeReportFiles: (dir, o) => writeReportFiles(dir, reports, municipality, seed, o),
+    faults: ctx.faults,
     close: async () => {
-      await Promise.all([close(plain), close(secure)]);
+      await Promise.all(servers.map(close));
     },
   };
 }

@@ -14,6 +14,7 @@ export const GRAPH_APP_ROLES = [
   'Group.Read.All',
   'Reports.Read.All',
   'ReportSettings.Read.All',
+  'ReportSettings.ReadWrite.All',
   'TeamsAppInstallation.ReadWriteSelfForUser.All',
   'Chat.Read.All',
   'ChannelMessage.Read.All',
@@ -80,7 +81,7 @@ export function appToken(ctx: SimContext, tenantId: string, resource: string): P
     oid: ctx.app.servicePrincipalId,
     sub: ctx.app.servicePrincipalId,
     idtyp: 'app',
-    ...(resource === GRAPH_RESOURCE ? { roles: [...GRAPH_APP_ROLES] } : {}),
+    ...(resource === GRAPH_RESOURCE ? { roles: [...ctx.graphAppRoles] } : {}),
     uti: uti(),
     ver: '2.0',
   });

@@ -1,0 +1,79 @@
+import type { ReportPeriod } from '../core/adoption.js';
+import { dayOf, defaultReportDate } from './days.js';
+import type { Municipality } from './municipality.js';
+import { concealer, reportCsv, type ReportFunction, type ReportNames } from './report-csv.js';
+import { groupDefinitions, type GroupDefinitions } from './report-groups.js';
+import { reportPopulation, type ReportPerson } from './report-population.js';
+import { buildTruth, type ReportTruth } from './report-truth.js';
+
+/** Reports are built once per (period, date, concealment) and kept: a client may fetch each several times. */
+const MAX_TRUTHS = 8;
+const MAX_CSVS = 40;
+
+/**
+ * The tenant's usage reports: the report date they are refreshed to, whether names are concealed, and
+ * the built reports. The population and groups are made on first use, so a simulator whose reports
+ * nobody asks for starts as fast as before.
+ */
+export class UsageReports {
+  private built?: { population: ReportPerson[]; groups: GroupDefinitions };
+  private readonly truths = new Map<string, ReportTruth>();
+  private readonly csvs = new Map<string, Buffer>();
+  private readonly conceal: (name: string) => string;
+  private date: string;
+
+  constructor(
+    private readonly seed: string,
+    private readonly municipality: Municipality,
+    options: { reportDate?: string; concealed?: boolean },
+    /** The tenant setting displayConcealedNames; PATCH /admin/reportSettings changes it. */
+    public concealed = options.concealed ?? false,
+  ) {
+    this.date = options.reportDate ?? defaultReportDate();
+    dayOf(this.date);
+    this.conceal = concealer(seed);
+  }
+
+  get reportDate(): string {
+    return this.date;
+  }
+
+  setReportDate(date: string): void {
+    dayOf(date);
+    this.date = date;
+  }
+
+  truth(period: ReportPeriod, date = this.date): ReportTruth {
+    const key = `${period}|${date}`;
+    let truth = this.truths.get(key);
+    if (!truth) {
+      this.built ??= this.build();
+      truth = buildTruth(this.built.population, this.built.groups, period, date);
+      remember(this.truths, key, truth, MAX_TRUTHS);
+    }
+    return truth;
+  }
+
+  csv(report: ReportFunction, period: ReportPeriod, options: { date?: string; concealed?: boolean } = {}): Buffer {
+    const date = options.date ?? this.date;
+    const concealed = options.concealed ?? this.concealed;
+    const key = `${report}|${period}|${date}|${concealed}`;
+    let csv = this.csvs.get(key);
+    if (!csv) {
+      const names: ReportNames = { concealed, conceal: this.conceal };
+      csv = reportCsv(report, this.truth(period, date), names, this.municipality.name);
+      remember(this.csvs, key, csv, MAX_CSVS);
+    }
+    return csv;
+  }
+
+  private build() {
+    const population = reportPopulation(this.seed, this.municipality);
+    return { population, groups: groupDefinitions(this.seed, this.municipality, population) };
+  }
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T, max: number): void {
+  if (cache.size >= max) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
