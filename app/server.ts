@@ -32,7 +32,18 @@ export async function startServer(deps: {
     formatters: { 'application/problem+json': (_req, _res, body) => JSON.stringify(body) },
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  const bodyLimit = { maxBodySize: 1024 * 1024 };
+  // CSV uploads (the unit mapping) are read as text and parsed by our own reader, which names lines and
+  // columns and takes Excel's semicolons; restify would otherwise turn them into objects its own way.
+  const readText = restify.plugins.bodyReader(bodyLimit);
+  server.use((req, res, next) => {
+    if (req.contentType().toLowerCase() !== 'text/csv') return next();
+    readText(req, res, (error?: unknown) => {
+      (req as unknown as { _parsedBody: boolean })._parsedBody = true;
+      next(error as Error | undefined);
+    });
+  });
+  server.use(restify.plugins.bodyParser({ mapParams: false, ...bodyLimit }));
 
   const bot = registerBotRoutes(server, { config, directory: deps.directory, logger });
   registerApiRoutes(server, { config, directory: deps.directory, adoption: deps.adoption, ready: () => deps.database.ping(), logger });
