@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Frame, type FrameProps } from './components/Frame';
 import { Nav } from './components/Nav';
@@ -8,6 +9,9 @@ import { Privacy } from './pages/Privacy';
 import { Terms } from './pages/Terms';
 import { pagesFor, usePage, type Page } from './routes';
 import { SessionContext, type Session } from './session';
+
+// Loaded when first opened: its charts are a large part of the tab's code, and most people never need them.
+const Adoption = lazy(() => import('./pages/Adoption').then((module) => ({ default: module.Adoption })));
 
 /** Signed in: the frame with the role-based menu around the current page. */
 export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: () => void }) {
@@ -26,6 +30,10 @@ export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: 
           <Privacy minGroupSize={props.session.config.minGroupSize ?? 5} />
         ) : page === 'terms' ? (
           <Terms />
+        ) : page === 'adoption' ? (
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            <Adoption />
+          </Suspense>
         ) : (
           <ComingSoon page={page} />
         )}
@@ -34,7 +42,10 @@ export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: 
   );
 }
 
-/** After a move to another page (not on first load), focus its heading so a screen reader reads the new page. */
+/**
+ * After a move to another page (not on first load), focus its heading so a screen reader reads the new
+ * page. A page whose code loads on demand has no heading yet: wait for it to appear.
+ */
 function useFocusOnNavigation(page: Page) {
   const first = useRef(true);
   useEffect(() => {
@@ -42,8 +53,19 @@ function useFocusOnNavigation(page: Page) {
       first.current = false;
       return;
     }
-    const heading = document.querySelector<HTMLElement>('main h1');
-    heading?.setAttribute('tabindex', '-1');
-    heading?.focus();
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      heading?.setAttribute('tabindex', '-1');
+      heading?.focus();
+      return Boolean(heading);
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
+    observer.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
+    const giveUp = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(giveUp);
+    };
   }, [page]);
 }
