@@ -164,6 +164,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerBotFrameworkMetadata(router, ctx);
   const connector = registerConnector(router, ctx);
 
+  reports.warmUp();
   return {
     url,
     httpsUrl: `https://${hostPart}:${(secure.address() as AddressInfo).port}`,
@@ -194,6 +195,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     writeReportFiles: (dir, o) => writeReportFiles(dir, reports, municipality, seed, o),
     faults: ctx.faults,
     close: async () => {
+      reports.stop();
       await Promise.all(servers.map(close));
     },
   };
@@ -206,6 +208,7 @@ export function describeSimulator(sim: Simulator): string[] {
     `Tenant simulator: ${sim.municipality.name} (${sim.municipality.people.length} staff, ${sim.municipality.units.length} units) at ${sim.url} (TLS: ${sim.httpsUrl})`,
     `  Entra ID:       ${sim.url}/${sim.tenantId}/v2.0/.well-known/openid-configuration`,
     `  Graph:          ${sim.url}/v1.0/users`,
+    `  Usage reports:  ${sim.url}/v1.0/reports/getTeamsUserActivityUserDetail(period='D30') (refreshed ${sim.reports.reportDate}${sim.reports.concealed ? ', names concealed' : ''})`,
     `  Bot Connector:  ${sim.url}/ (serviceUrl)`,
     `  Tenant id:      ${sim.tenantId}`,
     `  App client id:  ${sim.app.clientId}`,

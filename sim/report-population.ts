@@ -1,7 +1,7 @@
-import type { Municipality } from './municipality.js';
+import type { Municipality, SimPerson } from './municipality.js';
 import { NORWEGIAN_GIVEN, NORWEGIAN_SURNAMES } from './names.js';
 import { seededGuid, seededRandom } from './random.js';
-import { usageProfile, type UsageProfile } from './usage-model.js';
+import { mix, usageProfile, type UsageProfile } from './usage-model.js';
 import { localPart } from './upns.js';
 
 /** Someone the usage reports have rows for: everyone in /users, and staff deleted since who are not. */
@@ -25,26 +25,30 @@ export interface ReportPerson {
 
 /** Everyone the reports know: the directory's people in its order, then the deleted ones. */
 export function reportPopulation(seed: string, municipality: Municipality): ReportPerson[] {
-  const random = seededRandom(`report-population:${seed}`);
-  const people: ReportPerson[] = municipality.people.map((p) => ({
+  return [...municipality.people.map((p) => directoryPerson(seed, p)), ...deletedPeople(seed, municipality)];
+}
+
+/** A person in /users as the reports see them; each on their own, so the population can be built a slice at a time. */
+export function directoryPerson(seed: string, p: SimPerson): ReportPerson {
+  const profile = usageProfile(seed, p);
+  return {
     id: p.id,
     userPrincipalName: p.userPrincipalName,
     displayName: p.displayName,
     inDirectory: true,
     accountEnabled: p.accountEnabled,
     department: p.department,
-    profile: usageProfile(seed, p),
-    goneDaysBefore: p.accountEnabled ? null : 3 + Math.floor(random.next() * 150),
+    profile,
+    goneDaysBefore: p.accountEnabled ? null : 3 + (mix(profile.key, 40) % 150),
     deleted: false,
-  }));
-  return [...people, ...deletedPeople(seed, municipality)];
+  };
 }
 
 /**
  * Staff who left and whose accounts were deleted: about 0.4 % of staff, at least four, two of them in
  * the last week (so even a D7 report has some). They worked in real units, which the reports do not say.
  */
-function deletedPeople(seed: string, municipality: Municipality): ReportPerson[] {
+export function deletedPeople(seed: string, municipality: Municipality): ReportPerson[] {
   const random = seededRandom(`deleted-people:${seed}`);
   const teams = municipality.units.filter((u) => u.path.length === 3);
   const taken = new Set(municipality.people.map((p) => p.userPrincipalName));

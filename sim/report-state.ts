@@ -3,12 +3,14 @@ import { dayOf, defaultReportDate } from './days.js';
 import type { Municipality } from './municipality.js';
 import { concealer, reportCsv, type ReportFunction, type ReportNames } from './report-csv.js';
 import { groupDefinitions, type GroupDefinitions } from './report-groups.js';
-import { reportPopulation, type ReportPerson } from './report-population.js';
+import { deletedPeople, directoryPerson, type ReportPerson } from './report-population.js';
 import { buildTruth, type ReportTruth } from './report-truth.js';
 
 /** Reports are built once per (period, date, concealment) and kept: a client may fetch each several times. */
 const MAX_TRUTHS = 8;
 const MAX_CSVS = 40;
+/** People made ready per turn of the event loop during the warm-up (a few milliseconds' work). */
+const WARM_UP_SLICE = 1000;
 
 /**
  * The tenant's usage reports: the report date they are refreshed to, whether names are concealed, and
@@ -17,6 +19,9 @@ const MAX_CSVS = 40;
  */
 export class UsageReports {
   private built?: { population: ReportPerson[]; groups: GroupDefinitions };
+  /** The directory's people made into report people so far (the warm-up builds them a slice at a time). */
+  private readonly partial: ReportPerson[] = [];
+  private warming?: NodeJS.Immediate;
   private readonly truths = new Map<string, ReportTruth>();
   private readonly csvs = new Map<string, Buffer>();
   private readonly conceal: (name: string) => string;
@@ -67,8 +72,44 @@ export class UsageReports {
     return csv;
   }
 
+  /**
+   * Prepares the D30 reports in the background, a slice of people per turn of the event loop, so a
+   * large tenant's first report comes quickly while requests (tokens, /users) are still answered.
+   * A report asked for meanwhile finishes the work at once.
+   */
+  warmUp(): void {
+    const step = () => {
+      this.warming = undefined;
+      if (this.built) return;
+      this.extend(WARM_UP_SLICE);
+      if (this.partial.length < this.municipality.people.length) {
+        this.warming = setImmediate(step);
+        return;
+      }
+      this.built = this.build();
+      this.warming = setImmediate(() => {
+        this.warming = undefined;
+        this.truth('D30');
+      });
+    };
+    this.warming = setImmediate(step);
+  }
+
+  /** Stops the warm-up (the simulator is closing). */
+  stop(): void {
+    if (this.warming) clearImmediate(this.warming);
+    this.warming = undefined;
+  }
+
+  private extend(count: number): void {
+    const people = this.municipality.people;
+    const end = Math.min(people.length, this.partial.length + count);
+    for (let i = this.partial.length; i < end; i++) this.partial.push(directoryPerson(this.seed, people[i]!));
+  }
+
   private build() {
-    const population = reportPopulation(this.seed, this.municipality);
+    this.extend(Infinity);
+    const population = [...this.partial, ...deletedPeople(this.seed, this.municipality)];
     return { population, groups: groupDefinitions(this.seed, this.municipality, population) };
   }
 }
