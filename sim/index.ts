@@ -47,7 +47,7 @@ export interface SimulatorOptions {
   seed?: string;
   /** The tenant setting displayConcealedNames at start (default false); PATCH /admin/reportSettings changes it. */
   concealed?: boolean;
-  /** The date (YYYY-MM-DD) the usage reports are refreshed to (default: today UTC minus 2 days, Microsoft's lag). */
+  /** The date (YYYY-MM-DD) the usage reports are refreshed to (default: today UTC minus 2 days, Microsoft's lag, moving with the clock). */
   reportDate?: string;
   /** Microsoft's report throttle, e.g. { requests: 14, windowSeconds: 600 }: report calls beyond it answer 429 (default: no limit). */
   reportRateLimit?: { requests: number; windowSeconds: number };

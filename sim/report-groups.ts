@@ -1,5 +1,5 @@
 import type { Municipality } from './municipality.js';
-import { seededGuid } from './random.js';
+import { hashString, seededGuid } from './random.js';
 import type { ReportPerson } from './report-population.js';
 import { mix } from './usage-model.js';
 
@@ -53,7 +53,7 @@ export function groupDefinitions(seed: string, municipality: Municipality, popul
       communities.push({ name: unit.name, owner: null, type: 'public', office365Connected: true, isDeleted: false, members: [] });
     }
     if (unit.path.length !== 3) continue;
-    const h = mix(teams.length + 1, 77);
+    const h = hashString(`${seed}:team-shape:${unit.path.join(' / ')}`);
     teamByPath.set(unit.path.join(' / '), teams.length);
     teams.push({
       id: seededGuid(seed, `team:${unit.path.join(' / ')}`),

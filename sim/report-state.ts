@@ -25,7 +25,8 @@ export class UsageReports {
   private readonly truths = new Map<string, ReportTruth>();
   private readonly csvs = new Map<string, Buffer>();
   private readonly conceal: (name: string) => string;
-  private date: string;
+  /** A date set by option or setReportDate; without one the reports follow the clock (today − 2 days), as Microsoft's refresh daily. */
+  private date: string | undefined;
 
   constructor(
     private readonly seed: string,
@@ -34,13 +35,13 @@ export class UsageReports {
     /** The tenant setting displayConcealedNames; PATCH /admin/reportSettings changes it. */
     public concealed = options.concealed ?? false,
   ) {
-    this.date = options.reportDate ?? defaultReportDate();
-    dayOf(this.date);
+    if (options.reportDate !== undefined) dayOf(options.reportDate);
+    this.date = options.reportDate;
     this.conceal = concealer(seed);
   }
 
   get reportDate(): string {
-    return this.date;
+    return this.date ?? defaultReportDate();
   }
 
   setReportDate(date: string): void {
@@ -48,7 +49,7 @@ export class UsageReports {
     this.date = date;
   }
 
-  truth(period: ReportPeriod, date = this.date): ReportTruth {
+  truth(period: ReportPeriod, date = this.reportDate): ReportTruth {
     const key = `${period}|${date}`;
     let truth = this.truths.get(key);
     if (!truth) {
@@ -60,7 +61,7 @@ export class UsageReports {
   }
 
   csv(report: ReportFunction, period: ReportPeriod, options: { date?: string; concealed?: boolean } = {}): Buffer {
-    const date = options.date ?? this.date;
+    const date = options.date ?? this.reportDate;
     const concealed = options.concealed ?? this.concealed;
     const key = `${report}|${period}|${date}|${concealed}`;
     let csv = this.csvs.get(key);

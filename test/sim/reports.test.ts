@@ -239,6 +239,18 @@ describe('simulator: Graph usage reports', () => {
     }
   });
 
+  it('refreshes to today minus two days when no report date is set', async () => {
+    const live = await startSimulator({ staff: 100, seed: 'live' });
+    try {
+      const expected = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+      assert.equal(live.reports.reportDate, expected);
+      assert.equal(rowsOf(live.reports.csv('getTeamsDeviceUsageUserDetail', 'D7')).rows[0]!['Report Refresh Date'], expected);
+      assert.equal(live.reports.truth('D7').to, expected);
+    } finally {
+      await live.close();
+    }
+  });
+
   it('serves the same routes over HTTPS with an HTTPS download link', async () => {
     const location = await new Promise<string>((resolve, reject) => {
       https
