@@ -34,7 +34,7 @@ export interface TeamsDeviceUsageRow extends ReportRow {
 /** getYammerActivityUserDetail (Viva Engage) */
 export interface EngageActivityRow extends ReportRow {
   upn: string;
-  /** "Active", "Deleted", "Suspended" as Microsoft writes them; anything but deleted counts. */
+  /** active, suspended or deleted (any case); anything but deleted counts. */
   userState: string;
   lastActivityDate: string | null;
   posted: number;

@@ -17,7 +17,10 @@ export interface CsvTable {
  * or fewer cells than the header (missing cells read as empty).
  */
 export async function openCsvTable(input: Readable, source: string): Promise<CsvTable> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  // on_record pairs each record with its line more cheaply than `info: true`, which copies a whole info object per row.
+  const parser = input.pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, on_record: (record: string[], context: { lines: number }) => ({ record, info: { lines: context.lines } }) }),
+  );
   input.on('error', (error) => parser.destroy(error));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
   const first = await next(iterator, source);
