@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { startSimulator, describeSimulator, SIM_TLS_DIR } from '../sim/index.js';
+import { ingestAdoptionFromGraph } from './adoption-ingest.js';
 import { loadConfig } from './config.js';
 import { syncDirectoryFromGraph } from './directory-sync.js';
 import { createLogger } from './logger.js';
+import { logProgress } from './progress.js';
 import { startDigipuls } from './start.js';
 
 export interface DemoOptions {
@@ -45,6 +47,18 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
   process.once('SIGTERM', stop);
 
   const { people, units } = await syncDirectoryFromGraph(config, app, logger);
+  // Adoption as the daily job would have stored it: this week's reports now, earlier weeks (for the
+  // trend) after the demo is up, by moving the simulator's report date back a week at a time.
+  const today = sim.reports.reportDate;
+  await ingestAdoptionFromGraph(config, app.adoption, logProgress(logger), { periods: ['D7', 'D30', 'D90'] });
+  const history = (async () => {
+    for (let week = 8; week >= 1; week--) {
+      sim.setReportDate(new Date(Date.parse(`${today}T00:00:00Z`) - week * 7 * 86_400_000).toISOString().slice(0, 10));
+      await ingestAdoptionFromGraph(config, app.adoption, logProgress(logger), { periods: ['D30'] });
+    }
+    sim.setReportDate(today);
+  })().catch((error: unknown) => logger.error({ err: error }, 'Loading the adoption history failed'));
+  void history;
   const url = app.server.url;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const lines = [
@@ -55,6 +69,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     `  Bot endpoint:  ${url}/api/messages   (no app id: token validation off, listening on loopback only)`,
     `  API:           ${url}/api/v1/openapi.json`,
     `  Health:        ${url}/healthz`,
+    `  Adoption:      sign in to the tab as ${sim.municipality.demoPersons.admin.displayName} (adoption admin); 8 earlier weeks load in the background for the trend`,
     '',
     '  Talk to the bot in the Microsoft 365 Agents Playground (another terminal), then open http://localhost:56150:',
     `    TEAMSAPPTESTER_BROWSER=none node node_modules/@microsoft/teams-app-test-tool/cli.js start -e ${url}/api/messages -c msteams --disable-telemetry`,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type Options } from 'csv-parse';
 import { normaliseHeader } from './columns.js';
 import { ReportFileError } from './report-file-error.js';
 
@@ -18,9 +18,14 @@ export interface CsvTable {
  */
 export async function openCsvTable(input: Readable, source: string): Promise<CsvTable> {
   // on_record pairs each record with its line more cheaply than `info: true`, which copies a whole info object per row.
-  const parser = input.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, on_record: (record: string[], context: { lines: number }) => ({ record, info: { lines: context.lines } }) }),
-  );
+  const options: Options = {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // csv-parse types on_record as returning a record; it passes on whatever is returned.
+    on_record: ((record: string[], context: { lines: number }) => ({ record, info: { lines: context.lines } })) as unknown as Options['on_record'],
+  };
+  const parser = input.pipe(parse(options));
   input.on('error', (error) => parser.destroy(error));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
   const first = await next(iterator, source);
