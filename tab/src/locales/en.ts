@@ -99,6 +99,8 @@ export default {
     trend: {
       heading: 'Trend',
       chart: 'Share of staff using Teams and Viva Engage in {{name}}, per report date',
+      summary: '{{line}} from {{first}} ({{from}}) to {{last}} ({{to}})',
+      summaryOne: '{{line}} {{last}} ({{to}})',
       axis: 'Share of staff',
       date: 'Report date',
       table: 'Show the trend as a table',
@@ -135,6 +137,7 @@ export default {
     concealed: {
       heading: 'Microsoft 365 conceals user names in usage reports',
       body: 'Your municipality’s tenant is set to conceal user names in usage reports. Digipuls then cannot relate usage to units, so per-unit adoption is impossible – only figures for the whole municipality show.',
+      ask: 'Ask your adoption admin or IT department to change the setting; they find the steps on this page.',
       how: 'How to change it (needs the Global Administrator or Reports Administrator role):',
       steps: [
         'Open the Microsoft 365 admin center.',

@@ -97,6 +97,8 @@ export default {
     trend: {
       heading: 'Utvikling over tid',
       chart: 'Andel ansatte som bruker Teams og Viva Engage i {{name}}, per rapportdato',
+      summary: '{{line}} fra {{first}} ({{from}}) til {{last}} ({{to}})',
+      summaryOne: '{{line}} {{last}} ({{to}})',
       axis: 'Andel av de ansatte',
       date: 'Rapportdato',
       table: 'Vis utviklingen som tabell',
@@ -133,10 +135,11 @@ export default {
     concealed: {
       heading: 'Microsoft 365 skjuler brukernavn i bruksrapportene',
       body: 'Kommunens tenant er satt opp til å skjule brukernavn i bruksrapportene. Da kan ikke Digipuls knytte bruken til enheter, så tall per enhet er umulige – bare tall for hele kommunen vises.',
+      ask: 'Be adopsjonsadministratoren eller IT-avdelingen om å endre innstillingen; de finner fremgangsmåten på denne siden.',
       how: 'Slik endrer du det (krever rollen global administrator eller rapportadministrator):',
       steps: [
         'Åpne administrasjonssenteret for Microsoft 365.',
-        'Gå til Innstillinger → Organisasjonsinnstillinger → Tjenester → Rapporter.',
+        'Gå til Innstillinger → Organisasjonsinnstillinger → Tjenester → Rapporter (på engelsk: Settings → Org settings → Services → Reports).',
         'Fjern avmerkingen for «Display concealed user, group, and site names in all reports», og lagre.',
       ],
       graph: 'Det samme med Microsoft Graph: sett displayConcealedNames til false i reportSettings.',

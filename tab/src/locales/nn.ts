@@ -99,6 +99,8 @@ export default {
     trend: {
       heading: 'Utvikling over tid',
       chart: 'Del tilsette som brukar Teams og Viva Engage i {{name}}, per rapportdato',
+      summary: '{{line}} frå {{first}} ({{from}}) til {{last}} ({{to}})',
+      summaryOne: '{{line}} {{last}} ({{to}})',
       axis: 'Del av dei tilsette',
       date: 'Rapportdato',
       table: 'Vis utviklinga som tabell',
@@ -135,10 +137,11 @@ export default {
     concealed: {
       heading: 'Microsoft 365 skjuler brukarnamn i bruksrapportane',
       body: 'Tenanten til kommunen er sett opp til å skjule brukarnamn i bruksrapportane. Då kan ikkje Digipuls knyte bruken til einingar, så tal per eining er umoglege – berre tal for heile kommunen blir viste.',
+      ask: 'Be adopsjonsadministratoren eller IT-avdelinga om å endre innstillinga; dei finn framgangsmåten på denne sida.',
       how: 'Slik endrar du det (krev rolla global administrator eller rapportadministrator):',
       steps: [
         'Opne administrasjonssenteret for Microsoft 365.',
-        'Gå til Innstillingar → Organisasjonsinnstillingar → Tenester → Rapportar.',
+        'Gå til Innstillingar → Organisasjonsinnstillingar → Tenester → Rapportar (på engelsk: Settings → Org settings → Services → Reports).',
         'Fjern avmerkinga for «Display concealed user, group, and site names in all reports», og lagre.',
       ],
       graph: 'Det same med Microsoft Graph: set displayConcealedNames til false i reportSettings.',

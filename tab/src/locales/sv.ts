@@ -99,6 +99,8 @@ export default {
     trend: {
       heading: 'Utveckling över tid',
       chart: 'Andel medarbetare som använder Teams och Viva Engage i {{name}}, per rapportdatum',
+      summary: '{{line}} från {{first}} ({{from}}) till {{last}} ({{to}})',
+      summaryOne: '{{line}} {{last}} ({{to}})',
       axis: 'Andel av medarbetarna',
       date: 'Rapportdatum',
       table: 'Visa utvecklingen som tabell',
@@ -135,10 +137,11 @@ export default {
     concealed: {
       heading: 'Microsoft 365 döljer användarnamn i användningsrapporterna',
       body: 'Kommunens klientorganisation är inställd på att dölja användarnamn i användningsrapporterna. Då kan Digipuls inte koppla användningen till enheter, så siffror per enhet är omöjliga – bara siffror för hela kommunen visas.',
+      ask: 'Be adoptionsadministratören eller IT-avdelningen att ändra inställningen; de hittar instruktionen på den här sidan.',
       how: 'Så ändrar du det (kräver rollen global administratör eller rapportadministratör):',
       steps: [
         'Öppna administrationscentret för Microsoft 365.',
-        'Gå till Inställningar → Organisationsinställningar → Tjänster → Rapporter.',
+        'Gå till Inställningar → Organisationsinställningar → Tjänster → Rapporter (på engelska: Settings → Org settings → Services → Reports).',
         'Avmarkera ”Display concealed user, group, and site names in all reports” och spara.',
       ],
       graph: 'Samma sak med Microsoft Graph: sätt displayConcealedNames till false i reportSettings.',

@@ -5,6 +5,7 @@ import { useFormat } from '../../adoption/format';
 import { exportPath } from '../../adoption/queries';
 import { leastAdoptedFirst, subtreeIds } from '../../adoption/rates';
 import { isShown, type AdoptionReport, type ShownUnit } from '../../adoption/types';
+import { useSession } from '../../session';
 import { ConcealedNotice } from './ConcealedNotice';
 import { EmptyState } from './EmptyState';
 import { ExportButton } from './ExportButton';
@@ -40,6 +41,7 @@ export function AdoptionReportView(props: AdoptionReportViewProps) {
   const format = useFormat();
   const styles = useStyles();
   const { report, minGroupSize } = props;
+  const { me } = useSession();
   const { chosenId } = props;
   const detailHeading = useRef<HTMLHeadingElement>(null);
 
@@ -69,7 +71,7 @@ export function AdoptionReportView(props: AdoptionReportViewProps) {
         </Caption1>
         <ExportButton path={exportPath(report.period, props.date, null)} fallbackName={`digipuls-adoption-${report.period}-${report.reportDate}.csv`} />
       </div>
-      {report.concealed && <ConcealedNotice minGroupSize={minGroupSize} />}
+      {report.concealed && <ConcealedNotice minGroupSize={minGroupSize} isAdmin={me.roles.includes('AdoptionAdmin')} />}
       {report.tenant && (
         <section className={styles.section} aria-labelledby="adoption-municipality">
           <Subtitle1 as="h2" id="adoption-municipality" className={styles.heading}>{t('adoption.municipality')}</Subtitle1>

@@ -28,7 +28,7 @@ export function CommunityList(props: { kind: Community['kind']; communities: Com
   const shown = all ? sorted : sorted.slice(0, FIRST);
   return (
     <section className={styles.section} aria-labelledby={heading} data-testid={`communities-${props.kind}`}>
-      <Subtitle2 as="h4" id={heading}>{t(`adoption.communities.${props.kind}`)}</Subtitle2>
+      <Subtitle2 as="h3" id={heading}>{t(`adoption.communities.${props.kind}`)}</Subtitle2>
       {sorted.length === 0 ? (
         <Body1>{t('adoption.communities.none')}</Body1>
       ) : (

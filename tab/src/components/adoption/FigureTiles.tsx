@@ -39,7 +39,7 @@ export function FigureTiles(props: { figures: Figures; testId?: string }) {
         <div key={channel} className={styles.tile} data-figure={channel}>
           <dt className={styles.label}>{t(`adoption.channels.${channel}`)}</dt>
           <dd className={styles.value}>
-            <Text size={600} weight="semibold">{staff > 0 ? format.percent(active[channel] / staff) : '–'}</Text>
+            <Text size={600} weight="semibold">{staff > 0 ? format.percent(active[channel] / staff) : '–'}</Text>{' '}
             <Caption1 className={styles.count}>{t('adoption.ofStaff', { count: format.number(active[channel]), staff: format.number(staff) })}</Caption1>
           </dd>
         </div>

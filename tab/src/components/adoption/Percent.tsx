@@ -15,6 +15,7 @@ export function Percent(props: { count: number; staff: number }) {
   return (
     <span className={styles.value}>
       <span>{props.staff > 0 ? format.percent(props.count / props.staff) : '–'}</span>
+      {/* A space between the two, so they are not read (or copied) as one number. */}{' '}
       <Caption1 className={styles.count}>{t('adoption.people', { count: props.count, n: format.number(props.count) })}</Caption1>
     </span>
   );
