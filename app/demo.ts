@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startSimulator, describeSimulator, SIM_TLS_DIR } from '../sim/index.js';
+import { startSimulator, describeSimulator, simulatorEnv } from '../sim/index.js';
 import { ingestAdoptionFromGraph } from './adoption-ingest.js';
 import { loadConfig } from './config.js';
 import { syncDirectoryFromGraph } from './directory-sync.js';
@@ -28,13 +28,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     DIGIPULS_DATA_DIR: env.DIGIPULS_DATA_DIR ?? path.join('.digipuls', 'demo'),
     MicrosoftAppId: '',
     MicrosoftAppPassword: '',
-    MicrosoftAppTenantId: sim.tenantId,
-    AUTH_CLIENT_ID: sim.app.clientId,
-    AUTH_CLIENT_SECRET: sim.app.clientSecret,
-    LOGIN_BASE_URL: sim.url,
-    GRAPH_BASE_URL: sim.httpsUrl,
-    GRAPH_LOGIN_URL: sim.httpsUrl,
-    TLS_CA_FILE: path.join(SIM_TLS_DIR, 'ca.pem'),
+    ...simulatorEnv(sim),
   });
   const logger = createLogger(config);
   const app = await startDigipuls(config, logger);

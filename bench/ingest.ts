@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { SIM_TLS_DIR, startSimulator } from '../sim/index.js';
+import { simulatorEnv, startSimulator } from '../sim/index.js';
 
 const STAFF = 50_000;
 const TARGET = { seconds: 5, peakRssMb: 400, ratioToParse: 3 };
@@ -22,13 +22,7 @@ export async function run(args: string[]): Promise<{ ok: boolean; [key: string]:
     await sim.writeReportFiles(dir, { period: 'D30', users: 'json' });
     const env = {
       ...process.env,
-      MicrosoftAppTenantId: sim.tenantId,
-      AUTH_CLIENT_ID: sim.app.clientId,
-      AUTH_CLIENT_SECRET: sim.app.clientSecret,
-      LOGIN_BASE_URL: sim.url,
-      GRAPH_BASE_URL: sim.httpsUrl,
-      GRAPH_LOGIN_URL: sim.httpsUrl,
-      TLS_CA_FILE: path.join(SIM_TLS_DIR, 'ca.pem'),
+      ...simulatorEnv(sim),
     };
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'ingest-worker.ts'), dir], { env, maxBuffer: 1 << 20 });
     process.stderr.write(stderr);

@@ -25,6 +25,7 @@ import { GRAPH_APP_ROLES, userAccessToken } from './tokens.js';
 export type { Municipality, SimPerson, SimUnit, DemoPersons } from './municipality.js';
 export type { RecordedActivity, ConnectorRecord } from './connector.js';
 export { generateMunicipality } from './municipality.js';
+import { digipulsEnvFor } from './digipuls-env.js';
 export { BOT_FRAMEWORK_TENANT, BOT_FRAMEWORK_TENANT_ID } from './tenants.js';
 export { BOT_FRAMEWORK_RESOURCE, GRAPH_APP_ROLES, GRAPH_RESOURCE } from './tokens.js';
 export type { GraphFaults, ThrottleOptions, ThrottleTarget } from './faults.js';
@@ -236,4 +237,9 @@ function close(server: http.Server | https.Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/** The environment that points Digipuls at this simulator (tenant, app registration, Entra ID, Graph, trusted CA). */
+export function simulatorEnv(sim: Pick<Simulator, 'url' | 'httpsUrl' | 'tenantId' | 'app'>): Record<string, string> {
+  return digipulsEnvFor(sim, SIM_TLS_DIR);
 }

@@ -8,7 +8,7 @@ import { adoptionJson } from '../../app/adoption-output.js';
 import { ingestAdoptionFromGraph } from '../../app/adoption-ingest.js';
 import { importReportFolder } from '../../app/report-import.js';
 import { adoptionView } from '../../core/adoption-view.js';
-import { SIM_TLS_DIR, startSimulator } from '../../sim/index.js';
+import { simulatorEnv, startSimulator } from '../../sim/index.js';
 import { expectedAdoption, figuresOf } from '../support/adoption-truth.js';
 import { silentProgress, startTestStack, type TestStack } from '../support/stack.js';
 
@@ -26,13 +26,7 @@ describe('adoption per unit from the usage reports', function () {
         DATABASE_URL: '',
         DIGIPULS_DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
-        MicrosoftAppTenantId: sim.tenantId,
-        AUTH_CLIENT_ID: sim.app.clientId,
-        AUTH_CLIENT_SECRET: sim.app.clientSecret,
-        LOGIN_BASE_URL: sim.url,
-        GRAPH_BASE_URL: sim.httpsUrl,
-        GRAPH_LOGIN_URL: sim.httpsUrl,
-        TLS_CA_FILE: path.join(SIM_TLS_DIR, 'ca.pem'),
+        ...simulatorEnv(sim),
       };
       try {
         const ingest = await run(process.execPath, ['dist/app/cli.js', 'ingest'], { env });

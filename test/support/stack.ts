@@ -10,7 +10,7 @@ import type { DirectoryRepository } from '../../core/directory.js';
 import type { Database } from '../../store/database.js';
 import { ingestAdoptionFromGraph } from '../../app/adoption-ingest.js';
 import type { Progress } from '../../app/progress.js';
-import { SIM_TLS_DIR, startSimulator, type Simulator } from '../../sim/index.js';
+import { simulatorEnv, startSimulator, type Simulator } from '../../sim/index.js';
 import { dropSchemas, TEST_DATABASE_URL, uniqueSchema } from './database.js';
 
 
@@ -53,14 +53,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       DATABASE_URL: TEST_DATABASE_URL,
       DIGIPULS_DATA_DIR: 'memory://',
-      MicrosoftAppTenantId: sim.tenantId,
-      AUTH_CLIENT_ID: sim.app.clientId,
-      AUTH_CLIENT_SECRET: sim.app.clientSecret,
-      LOGIN_BASE_URL: sim.url,
-      // Graph and its tokens over TLS, as msal-node and the Graph client insist; the simulator's CA is trusted.
-      GRAPH_BASE_URL: sim.httpsUrl,
-      GRAPH_LOGIN_URL: sim.httpsUrl,
-      TLS_CA_FILE: path.join(SIM_TLS_DIR, 'ca.pem'),
+      ...simulatorEnv(sim),
       ...(options.botAuth
         ? {
             HOST: '127.0.0.1',
