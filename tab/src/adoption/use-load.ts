@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 
 export type Loaded<T> =
-  | { kind: 'loading' }
+  /** `previous`: the last answer, which a screen may keep showing (dimmed) until the new one comes. */
+  | { kind: 'loading'; previous?: T }
   | { kind: 'ready'; data: T }
   | { kind: 'failed'; error: unknown };
 
@@ -14,7 +15,7 @@ export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> & { r
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
-    setState({ kind: 'loading' });
+    setState((prev) => ({ kind: 'loading', previous: prev.kind === 'ready' ? prev.data : prev.kind === 'loading' ? prev.previous : undefined }));
     load().then(
       (data) => current && setState({ kind: 'ready', data }),
       (error: unknown) => current && setState({ kind: 'failed', error }),
@@ -23,7 +24,6 @@ export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> & { r
       current = false;
     };
     // `load` is a new function each render; the key says when it asks for something else.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, retry };

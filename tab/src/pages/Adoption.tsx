@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, Spinner, Subtitle1, Title2, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../adoption/format';
 import { reportPath } from '../adoption/queries';
 import type { AdoptionReport, Period } from '../adoption/types';
 import { useLoad } from '../adoption/use-load';
@@ -13,6 +14,7 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   heading: { margin: 0 },
   intro: { maxWidth: '48rem', margin: 0 },
+  stale: { opacity: 0.6 },
   problem: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
 });
 
@@ -25,14 +27,15 @@ export function Adoption() {
   const { t } = useTranslation();
   const { api, config } = useSession();
   const styles = useStyles();
+  const format = useFormat();
   const [period, setPeriod] = useState<Period>('D30');
   const [date, setDate] = useState<string | null>(null);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const report = useLoad(`${period}|${date}`, () => api.get<AdoptionReport>(reportPath(period, date)));
-  // The date list of the last answer stays while the next loads, so the filters do not jump.
-  const lastSnapshots = useRef<AdoptionReport['snapshots']>([]);
-  if (report.kind === 'ready') lastSnapshots.current = report.data.snapshots;
-  const minGroupSize = (report.kind === 'ready' ? report.data.minGroupSize : null) ?? config.minGroupSize ?? 5;
+  const loading = report.kind === 'loading';
+  // While a new filter loads, the last answer stays (dimmed), so the page neither jumps nor loses the chosen unit.
+  const shown = report.kind === 'ready' ? report.data : report.kind === 'loading' ? report.previous : undefined;
+  const minGroupSize = shown?.minGroupSize ?? config.minGroupSize ?? 5;
 
   return (
     <div className={styles.page}>
@@ -45,13 +48,21 @@ export function Adoption() {
           setPeriod(next);
           setDate(null);
         }}
-        snapshots={lastSnapshots.current.filter((s) => s.period === period)}
+        snapshots={shown?.snapshots.filter((s) => s.period === period) ?? []}
         date={date}
         onDate={setDate}
       />
-      {report.kind === 'loading' && <Spinner label={t('adoption.loading')} />}
+      {/* One status line that stays in place, so screen readers hear each change of filter once it has loaded. */}
+      <Caption1 role="status" data-testid="adoption-showing">
+        {loading ? t('adoption.loading') : report.kind === 'ready' && report.data.reportDate ? t('adoption.showing', { period: t(`adoption.periods.${report.data.period}`).toLowerCase(), date: format.date(report.data.reportDate) }) : ''}
+      </Caption1>
       {report.kind === 'failed' && <LoadProblem error={report.error} onRetry={report.retry} />}
-      {report.kind === 'ready' && <AdoptionReportView report={report.data} minGroupSize={minGroupSize} date={date} chosenId={chosenId} onChoose={setChosenId} />}
+      {loading && !shown && <Spinner label={t('adoption.loading')} />}
+      {shown && report.kind !== 'failed' && (
+        <div aria-busy={loading} className={loading ? styles.stale : undefined}>
+          <AdoptionReportView report={shown} minGroupSize={minGroupSize} date={date} chosenId={chosenId} onChoose={setChosenId} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Body1, Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../adoption/format';
@@ -15,7 +15,7 @@ import { UnitTable } from './UnitTable';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'flex-end', gap: tokens.spacingHorizontalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '& p': { margin: 0 } },
   heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground2, maxWidth: '48rem' },
@@ -66,9 +66,6 @@ export function AdoptionReportView(props: AdoptionReportViewProps) {
   return (
     <div className={styles.view}>
       <div className={styles.bar}>
-        <Caption1 role="status" data-testid="adoption-showing">
-          {t('adoption.showing', { period: t(`adoption.periods.${report.period}`).toLowerCase(), date: format.date(report.reportDate) })}
-        </Caption1>
         <ExportButton path={exportPath(report.period, props.date, null)} fallbackName={`digipuls-adoption-${report.period}-${report.reportDate}.csv`} />
       </div>
       {report.concealed && <ConcealedNotice minGroupSize={minGroupSize} isAdmin={me.roles.includes('AdoptionAdmin')} />}

@@ -1,7 +1,6 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
 import { useSession } from '../../session';
 
 const useStyles = makeStyles({
@@ -41,7 +40,7 @@ export function ExportButton(props: { path: string; fallbackName: string }) {
       saveFile(file.blob, name);
       setStatus(t('adoption.export.done', { file: name }));
     } catch (error) {
-      setStatus(t('adoption.export.failed', { detail: error instanceof ApiError || error instanceof Error ? error.message : '' }));
+      setStatus(t('adoption.export.failed', { detail: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
