@@ -36,6 +36,8 @@ export function Adoption() {
   // While a new filter loads, the last answer stays (dimmed), so the page neither jumps nor loses the chosen unit.
   const shown = report.kind === 'ready' ? report.data : report.kind === 'loading' ? report.previous : undefined;
   const minGroupSize = shown?.minGroupSize ?? config.minGroupSize ?? 5;
+  const showing = (shownPeriod: Period, reportDate: string) =>
+    t('adoption.showing', { period: t(`adoption.periods.${shownPeriod}`).toLowerCase(), date: format.date(reportDate) });
 
   return (
     <div className={styles.page}>
@@ -54,7 +56,7 @@ export function Adoption() {
       />
       {/* One status line that stays in place, so screen readers hear each change of filter once it has loaded. */}
       <Caption1 role="status" data-testid="adoption-showing">
-        {loading ? t('adoption.loading') : report.kind === 'ready' && report.data.reportDate ? t('adoption.showing', { period: t(`adoption.periods.${report.data.period}`).toLowerCase(), date: format.date(report.data.reportDate) }) : ''}
+        {loading ? t('adoption.loading') : report.kind === 'ready' && report.data.reportDate ? showing(report.data.period, report.data.reportDate) : ''}
       </Caption1>
       {report.kind === 'failed' && <LoadProblem error={report.error} onRetry={report.retry} />}
       {loading && !shown && <Spinner label={t('adoption.loading')} />}

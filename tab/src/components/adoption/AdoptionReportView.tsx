@@ -21,11 +21,6 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2, maxWidth: '48rem' },
 });
 
-/**
- * One report: the municipality's figures, the units least adopted first, and the details of the chosen
- * unit. An admin starts with the municipality chosen; a unit lead, who has no municipality figures, with
- * their own unit.
- */
 export interface AdoptionReportViewProps {
   report: AdoptionReport;
   minGroupSize: number;
@@ -36,13 +31,17 @@ export interface AdoptionReportViewProps {
   onChoose: (unitId: string | null) => void;
 }
 
+/**
+ * One report: the municipality's figures, the units least adopted first, and the details of the chosen
+ * unit. An admin starts with the municipality chosen; a unit lead, who has no municipality figures, with
+ * their own unit.
+ */
 export function AdoptionReportView(props: AdoptionReportViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const styles = useStyles();
-  const { report, minGroupSize } = props;
+  const { report, minGroupSize, chosenId } = props;
   const { me } = useSession();
-  const { chosenId } = props;
   const detailHeading = useRef<HTMLHeadingElement>(null);
 
   if (!report.reportDate) return <EmptyState />;
@@ -65,9 +64,12 @@ export function AdoptionReportView(props: AdoptionReportViewProps) {
 
   return (
     <div className={styles.view}>
-      <div className={styles.bar}>
-        <ExportButton path={exportPath(report.period, props.date, null)} fallbackName={`digipuls-adoption-${report.period}-${report.reportDate}.csv`} />
-      </div>
+      {/* Nothing to export when names are concealed and the reader has no municipality figures (a unit lead). */}
+      {(report.tenant || report.units.length > 0) && (
+        <div className={styles.bar}>
+          <ExportButton path={exportPath(report.period, props.date, null)} fallbackName={`digipuls-adoption-${report.period}-${report.reportDate}.csv`} />
+        </div>
+      )}
       {report.concealed && <ConcealedNotice minGroupSize={minGroupSize} isAdmin={me.roles.includes('AdoptionAdmin')} />}
       {report.tenant && (
         <section className={styles.section} aria-labelledby="adoption-municipality">
