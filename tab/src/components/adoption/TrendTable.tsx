@@ -10,6 +10,8 @@ const useStyles = makeStyles({
     cursor: 'pointer', padding: `${tokens.spacingVerticalXS} 0`, color: tokens.colorBrandForegroundLink,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
+  // No hover fill: these rows do nothing when clicked, and the high-contrast fill hides white text.
+  row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
   hidden: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
 });
 
@@ -32,7 +34,7 @@ export function TrendTable(props: { points: TrendPoint[]; minGroupSize: number }
         </TableHeader>
         <TableBody>
           {[...props.points].reverse().map((point) => (
-            <TableRow key={point.reportDate}>
+            <TableRow key={point.reportDate} className={styles.row}>
               <TableCell>{format.date(point.reportDate)}</TableCell>
               {point.active && point.staff !== null ? (
                 <>

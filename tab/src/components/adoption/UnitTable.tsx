@@ -6,10 +6,14 @@ import { isShown, type AdoptionUnit } from '../../adoption/types';
 import { Percent } from './Percent';
 import { ScrollRegion } from './ScrollRegion';
 
+const PHONE = '@media (max-width: 640px)';
+
 const useStyles = makeStyles({
   // Wide enough to read every column; on a phone the region around it scrolls instead of the page.
-  table: { minWidth: '46rem' },
-  unitColumn: { width: '32%' },
+  table: { minWidth: '44rem' },
+  // The unit's name stays in view while the figures scroll past it on a narrow screen.
+  sticky: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
+  unitColumn: { width: '30%', [PHONE]: { width: '10rem' } },
   // The header cell lays its content out in a row; the parent path goes above the unit's name.
   unitCell: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
   parent: { display: 'block', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
@@ -19,11 +23,18 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorBrandForegroundLinkHover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
+  // Rows are not buttons (only the unit's name is), and the hover fill of the high-contrast theme would
+  // leave white text on bright cyan: no hover fill.
+  row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
   // The chosen row is marked by a frame, a bar and weight, not by colour alone; no fill, so every text
   // colour keeps its contrast (the high-contrast theme's selected fill is a bright cyan).
   selected: {
-    outline: `${tokens.strokeWidthThick} solid ${tokens.colorCompoundBrandStroke}`, outlineOffset: `-${tokens.strokeWidthThick}`,
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorCompoundBrandStroke}`, outlineOffset: `calc(${tokens.strokeWidthThick} * -1)`,
     boxShadow: `inset 6px 0 0 ${tokens.colorCompoundBrandStroke}`,
+  },
+  // The name's cell is drawn over the row (it stays put while the row scrolls), so it repeats the frame.
+  selectedHeader: {
+    boxShadow: `inset 6px 0 0 ${tokens.colorCompoundBrandStroke}, inset 0 ${tokens.strokeWidthThick} 0 ${tokens.colorCompoundBrandStroke}, inset 0 calc(${tokens.strokeWidthThick} * -1) 0 ${tokens.colorCompoundBrandStroke}`,
   },
   selectedName: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1, textDecorationLine: 'none' },
   rowHeader: { fontWeight: tokens.fontWeightRegular, textAlign: 'start', verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
@@ -53,7 +64,7 @@ export function UnitTable(props: UnitTableProps) {
       <Table className={styles.table} aria-labelledby={props.labelledBy} aria-describedby={props.describedBy} data-testid="unit-table">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col" className={styles.unitColumn}>{t('adoption.units.unit')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className={mergeClasses(styles.unitColumn, styles.sticky)}>{t('adoption.units.unit')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('adoption.staff')}</TableHeaderCell>
             {TABLE_CHANNELS.map((channel) => (
               <TableHeaderCell scope="col" key={channel}>{t(`adoption.channels.${channel}`)}</TableHeaderCell>
@@ -78,9 +89,9 @@ function UnitRow(props: { unit: AdoptionUnit; minGroupSize: number; selected: bo
   const name = format.unitName(unit.name);
   const parent = unit.path.length > 1 ? format.unitPath(unit.path.slice(0, -1)) : null;
   return (
-    <TableRow className={props.selected ? styles.selected : undefined} data-unit-id={unit.id} data-suppressed={unit.suppressed || undefined}>
+    <TableRow className={mergeClasses(styles.row, props.selected && styles.selected)} data-unit-id={unit.id} data-suppressed={unit.suppressed || undefined}>
       {/* The row header names the unit, so a screen reader announces it with every figure in the row. */}
-      <TableHeaderCell scope="row" className={styles.rowHeader}>
+      <TableHeaderCell scope="row" className={mergeClasses(styles.rowHeader, styles.sticky, props.selected && styles.selectedHeader)}>
         <div className={styles.unitCell}>
         {parent && <Caption1 className={styles.parent}>{parent}</Caption1>}
         {isShown(unit) ? (
