@@ -138,6 +138,8 @@ describe('adoption view in the browser: units least adopted first, privacy, tren
       await page.getByTestId('trend-chart').waitFor();
       const background = await page.evaluate(() => getComputedStyle(document.querySelector('[data-theme]')!).backgroundColor);
       assert.notEqual(background, 'rgb(255, 255, 255)', `${theme} theme has a dark background`);
+      // With the pointer over a row, as a mouse user reads along it.
+      await page.getByTestId('unit-table').locator('tbody tr').nth(1).hover();
       await expectNoViolations(page, theme);
       await page.screenshot({ path: `test-results/adoption-${theme}.png`, fullPage: true });
     }
