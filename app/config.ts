@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { REPORT_PERIODS, type ReportPeriod } from '../core/adoption.js';
 import { LOCALES } from '../core/locale.js';
@@ -42,7 +43,10 @@ export const configSchema = z
     GRAPH_BASE_URL: url('https://graph.microsoft.com'),
     LOGIN_BASE_URL: url('https://login.microsoftonline.com'),
     GRAPH_LOGIN_URL: optionalUrl,
-    TLS_CA_FILE: optionalText,
+    TLS_CA_FILE: z.preprocess(
+      blankToUndefined,
+      z.string().trim().refine((file) => existsSync(file), 'names no readable file (a PEM CA certificate)').optional(),
+    ),
     ADOPTION_PERIODS: z
       .string()
       .trim()

@@ -59,6 +59,10 @@ describe('adoption per unit from the usage reports', function () {
         assert.match(error.stderr, /--period.*must be one of D7, D30, D90, D180/);
         return true;
       });
+      await assert.rejects(run(process.execPath, ['dist/app/cli.js', 'adoption', '--date', 'yesterday']), (error: { stderr: string }) => {
+        assert.match(error.stderr, /--date.*must be a date, YYYY-MM-DD/);
+        return true;
+      });
     });
   });
 

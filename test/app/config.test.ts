@@ -35,6 +35,11 @@ describe('configuration', () => {
     [{ GRAPH_BASE_URL: 'not a url' }, /GRAPH_BASE_URL must be an http\(s\) URL/],
     [{ MicrosoftAppId: 'x' }, /MicrosoftAppPassword is required when MicrosoftAppId is set/],
     [{ HOST: '0.0.0.0' }, /HOST 0\.0\.0\.0 is not loopback/],
+    [{ ADOPTION_PERIODS: 'D30,D31' }, /ADOPTION_PERIODS.* must be periods among D7, D30, D90, D180/],
+    [{ ADOPTION_PERIODS: ' , ' }, /ADOPTION_PERIODS must name at least one period/],
+    [{ ADOPTION_USE_OFFICE_LOCATION: 'yes' }, /ADOPTION_USE_OFFICE_LOCATION must be true or false/],
+    [{ GRAPH_LOGIN_URL: 'ftp://login' }, /GRAPH_LOGIN_URL must be an http\(s\) URL/],
+    [{ TLS_CA_FILE: '/nowhere/ca.pem' }, /TLS_CA_FILE names no readable file/],
   ];
   for (const [env, message] of wrong) {
     it(`refuses ${JSON.stringify(env)} naming the setting`, () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { openUsageReport } from '../../graph/usage-reports/read-report.js';
+import { openCsvTable } from '../../graph/usage-reports/csv-table.js';
 import { ReportFileError } from '../../graph/usage-reports/report-file-error.js';
+import { isUsersExport, usersFromExport } from '../../graph/usage-reports/users-file.js';
 
 const TEAMS_HEADER =
   'Report Refresh Date,Tenant Display Name,Shared Channel Tenant Display Names,User Id,User Principal Name,Last Activity Date,Is Deleted,Deleted Date,Assigned Products,Team Chat Message Count,Private Chat Message Count,Call Count,Meeting Count,Post Messages,Reply Messages,Urgent Messages,Meetings Organized Count,Meetings Attended Count,Ad Hoc Meetings Organized Count,Ad Hoc Meetings Attended Count,Scheduled One-time Meetings Organized Count,Scheduled One-time Meetings Attended Count,Scheduled Recurring Meetings Organized Count,Scheduled Recurring Meetings Attended Count,Audio Duration,Video Duration,Screen Share Duration,Audio Duration In Seconds,Video Duration In Seconds,Screen Share Duration In Seconds,Has Other Action,Is Licensed,Report Period';
@@ -99,5 +101,21 @@ describe('reading Microsoft 365 usage reports', () => {
     );
     assert.equal(teams.kind, 'teamsTeamActivity');
     assert.equal((teams.rows[0] as { posts: number }).posts, 11);
+  });
+
+  it('reads the admin center\'s user export, and names the line and column of a wrong value', async () => {
+    const header = 'Block credential,City,Department,Display name,Object Id,Office,Title,User principal name';
+    const read = async (text: string) => {
+      const table = await openCsvTable(file(text), 'users.csv');
+      assert.ok(isUsersExport(table.headers));
+      const users = [];
+      for await (const user of usersFromExport(table, 'users.csv')) users.push(user);
+      return users;
+    };
+    const users = await read(`\uFEFF${header}\r\nTrue,Fjordvik,Oppvekst / Skole,Ola,1,Skolen,Lærer,ola@x.no\r\n`);
+    assert.equal(users[0]!.accountEnabled, false, 'Block credential True is a disabled account');
+    assert.equal(users[0]!.department, 'Oppvekst / Skole');
+    await assert.rejects(read(`${header}\nFalse,,A,Kari,2,,,kari@x.no\nmaybe,,A,Per,3,,,per@x.no\n`), /users\.csv, line 3, column 'Block credential': 'maybe' is not True\/False/);
+    await assert.rejects(read(`${header}\nFalse,,A,Kari,2,,,\n`), /users\.csv, line 2, column 'User principal name': is empty/);
   });
 });
