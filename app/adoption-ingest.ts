@@ -2,7 +2,6 @@ import type { ReportPeriod } from '../core/adoption.js';
 import type { IngestionSummary } from '../core/adoption-aggregator.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
 import { createUnitResolver } from '../core/unit-mapping.js';
-import type { UsageReportKind } from '../core/usage-report-rows.js';
 import { GraphError } from '../graph/graph-client.js';
 import { readConcealedNamesSetting } from '../graph/report-settings.js';
 import { COLUMNS_OF, REPORT_COLUMNS } from '../graph/usage-reports/columns.js';
@@ -60,12 +59,12 @@ export async function ingestAdoptionFromGraph(
       // The five reports download side by side; rows fold into one aggregator as they arrive.
       await Promise.all(
         REPORT_COLUMNS.map(async ({ kind }) => {
-          const step = progress.step(`${COLUMNS_OF[kind as UsageReportKind].title} (${period})`, kind.startsWith('teamsTeam') || kind.startsWith('engageGroups') ? 100 : run.staff);
+          // Per-person reports have about a row per staff member; the bar corrects itself for the others.
+          const step = progress.step(`${COLUMNS_OF[kind].title} (${period})`, run.staff);
           await run.fold(await downloadUsageReport(graph, kind, period), step, period);
         }),
       );
     }
-    progress.stop();
     const snapshots = run.snapshots();
     await store.saveSnapshots(tenantId, snapshots);
     return {

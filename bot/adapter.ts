@@ -1,4 +1,3 @@
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import {
   AuthenticationConstants,
@@ -8,6 +7,7 @@ import {
 } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../app/config.js';
+import { createConfidentialClient } from '../graph/confidential-client.js';
 import { RedirectingBotFrameworkAuthentication } from './connector-redirect.js';
 
 /**
@@ -24,16 +24,7 @@ export function createAdapter(config: Config, logger: Logger): DigipulsAdapter {
       ? new MsalServiceClientCredentialsFactory(
           appId,
           // botframework-connector types msal-node from its CommonJS build; it is the same class.
-          new ConfidentialClientApplication({
-            auth: {
-              clientId: appId,
-              clientSecret: appPassword,
-              authority: loginUrl,
-              // A configured login URL (the simulator, a sovereign cloud) is trusted as given, without
-              // asking Microsoft's instance discovery, which is unreachable offline.
-              ...(config.bot.loginUrl ? { knownAuthorities: [new URL(loginUrl).host] } : {}),
-            },
-          }) as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1],
+          createConfidentialClient({ clientId: appId, clientSecret: appPassword, authority: loginUrl, trustAuthority: Boolean(config.bot.loginUrl) }) as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1],
         )
       : // No app id: botbuilder's own switch for anonymous requests (the loopback-only demo).
         new PasswordServiceClientCredentialFactory('', '');

@@ -1,4 +1,4 @@
-import { emptyCounts } from './adoption.js';
+import { addCounts, emptyCounts } from './adoption.js';
 import type { AdoptionAggregator } from './adoption-aggregator.js';
 import type { AdoptionSnapshotInput } from './adoption-store.js';
 import { communityHidden, suppressUnitTree } from './suppression.js';
@@ -21,10 +21,11 @@ export function buildSnapshot(
   const summary = { ...aggregator.summary, staff: aggregator.staffCount };
 
   if (concealed) {
-    const tenant = { ...unjoined, staff: aggregator.staffCount };
+    const tenant = emptyCounts();
+    addCounts(tenant, unjoined);
     // Rows that could still be joined (a partly concealed tenant) add to the municipality's figures.
-    for (const own of ownByUnit.values()) for (const c of Object.keys(own.active) as Array<keyof typeof own.active>) tenant.active[c] += own.active[c];
-    for (const own of ownByUnit.values()) for (const d of Object.keys(own.devices) as Array<keyof typeof own.devices>) tenant.devices[d] += own.devices[d];
+    for (const own of ownByUnit.values()) addCounts(tenant, own);
+    tenant.staff = aggregator.staffCount;
     return {
       period: aggregator.period,
       reportDate,

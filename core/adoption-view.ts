@@ -1,6 +1,6 @@
 import { CHANNELS, DEVICES, type ReportPeriod } from './adoption.js';
 import type { StoredSnapshot } from './adoption-store.js';
-import { formatUnitPath } from './units.js';
+import { formatUnitPath, isWithinUnit } from './units.js';
 
 /** A unit's row as every reader gets it (API, CLI, CSV): figures only when not suppressed. */
 export interface AdoptionUnitRow {
@@ -29,15 +29,13 @@ export interface AdoptionView {
   communities: StoredSnapshot['communities'];
 }
 
-const within = (path: readonly string[], root: readonly string[]) => root.length <= path.length && root.every((name, i) => path[i] === name);
-
 /**
  * What a caller may see of a snapshot. Suppression was decided once, at ingestion, for the whole tree,
  * so a narrower scope shows the same figures and cannot reveal more by comparing views.
  */
 export function adoptionView(snapshot: StoredSnapshot, scope: AdoptionScope, filter?: { unitPath?: string[] }): AdoptionView {
   const roots = 'all' in scope ? [[]] : scope.unitPaths;
-  const visible = snapshot.units.filter(({ unit }) => roots.some((root) => within(unit.path, root)) && (!filter?.unitPath || within(unit.path, filter.unitPath)));
+  const visible = snapshot.units.filter(({ unit }) => roots.some((root) => isWithinUnit(unit.path, root)) && (!filter?.unitPath || isWithinUnit(unit.path, filter.unitPath)));
   const units = visible
     .map(({ unit, ...figures }) => ({ id: unit.id, parentId: unit.parentId, name: unit.name, path: unit.path, depth: unit.path.length - 1, ...figures }))
     .sort((a, b) => formatUnitPath(a.path).localeCompare(formatUnitPath(b.path), 'nb'));

@@ -34,3 +34,8 @@ export function formatUnitPath(path: readonly string[]): string {
 export function ancestorPaths(path: readonly string[]): string[][] {
   return path.map((_, i) => path.slice(0, i + 1));
 }
+
+/** Whether a unit path lies within (or is) the unit at `root`. */
+export function isWithinUnit(path: readonly string[], root: readonly string[]): boolean {
+  return root.length <= path.length && root.every((name, i) => path[i] === name);
+}

@@ -1,4 +1,4 @@
-import { ConfidentialClientApplication } from '@azure/msal-node';
+import { createConfidentialClient } from './confidential-client.js';
 
 export interface AppCredentials {
   /** The Entra ID authority base (https://login.microsoftonline.com, or the simulator's HTTPS URL). */
@@ -23,17 +23,12 @@ const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
 /** Tokens through msal-node, which caches each until shortly before it expires. */
 export function createAppTokenProvider(credentials: AppCredentials): AppTokenProvider {
   const authority = `${credentials.loginUrl}/${credentials.tenantId}`;
-  const custom = credentials.loginUrl !== MICROSOFT_LOGIN;
-  const msal = new ConfidentialClientApplication({
-    auth: {
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
-      authority,
-      // Another authority (the simulator, a sovereign cloud) is trusted as configured: msal would
-      // otherwise ask Microsoft's instance discovery about it, which also fails offline.
-      ...(custom ? { knownAuthorities: [new URL(credentials.loginUrl).host] } : {}),
-    },
-    system: credentials.ca ? { customAgentOptions: { ca: credentials.ca } } : {},
+  const msal = createConfidentialClient({
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    authority,
+    trustAuthority: credentials.loginUrl !== MICROSOFT_LOGIN,
+    ca: credentials.ca,
   });
   return async (scope) => {
     try {

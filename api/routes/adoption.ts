@@ -7,6 +7,7 @@ import { ADOPTION_CSV_HEADER, adoptionCsvRows, adoptionView, type AdoptionScope,
 import type { DirectoryRepository } from '../../core/directory.js';
 import { badRequest, DigipulsError, forbidden, notFound } from '../../core/errors.js';
 import { parseUnitMappingCsv } from '../../core/unit-mapping-csv.js';
+import { isWithinUnit } from '../../core/units.js';
 import type { Caller } from '../auth/caller.js';
 
 export interface AdoptionRouteDeps {
@@ -86,7 +87,7 @@ export async function getAdoptionTrend(req: Request, caller: Caller, deps: Adopt
   if (!('all' in scope)) {
     const units = await deps.directory.listUnits(caller.tenantId);
     const unit = units.find((u) => u.id === q.unit);
-    if (!unit || !scope.unitPaths.some((root) => root.every((name, i) => unit.path[i] === name))) throw forbidden('forbidden', 'That unit is not one of yours');
+    if (!unit || !scope.unitPaths.some((root) => isWithinUnit(unit.path, root))) throw forbidden('forbidden', 'That unit is not one of yours');
   }
   return { unitId: q.unit, points: await deps.adoption.trend(caller.tenantId, q.period, q.unit) };
 }

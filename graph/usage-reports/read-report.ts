@@ -35,17 +35,20 @@ export function usageReportOf(table: CsvTable, source: string, expected?: UsageR
     return index === undefined ? undefined : { index, name };
   };
   const build = (ROW_BUILDERS[kind] as (c: typeof col) => (cell: CellReader) => unknown)(col);
+  // One reader for the whole file, pointed at the current record: no closure per row on this hot path.
+  let current: { cells: string[]; line: number } = { cells: [], line: 0 };
+  const cell: CellReader = (column, read, fallback) => {
+    if (!column) return fallback;
+    try {
+      return read(current.cells[column.index] ?? '');
+    } catch (error) {
+      if (error instanceof CellError) throw new ReportFileError(source, current.line, column.name, error.message);
+      throw error;
+    }
+  };
   async function* rows() {
-    for await (const { cells, line } of table.records) {
-      const cell: CellReader = (column, read, fallback) => {
-        if (!column) return fallback;
-        try {
-          return read(cells[column.index] ?? '');
-        } catch (error) {
-          if (error instanceof CellError) throw new ReportFileError(source, line, column.name, error.message);
-          throw error;
-        }
-      };
+    for await (const record of table.records) {
+      current = record;
       yield build(cell);
     }
   }
