@@ -45,14 +45,6 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
   // trend) after the demo is up, by moving the simulator's report date back a week at a time.
   const today = sim.reports.reportDate;
   await ingestAdoptionFromGraph(config, app.adoption, logProgress(logger), { periods: ['D7', 'D30', 'D90'] });
-  const history = (async () => {
-    for (let week = 8; week >= 1; week--) {
-      sim.setReportDate(new Date(Date.parse(`${today}T00:00:00Z`) - week * 7 * 86_400_000).toISOString().slice(0, 10));
-      await ingestAdoptionFromGraph(config, app.adoption, logProgress(logger), { periods: ['D30'] });
-    }
-    sim.setReportDate(today);
-  })().catch((error: unknown) => logger.error({ err: error }, 'Loading the adoption history failed'));
-  void history;
   const url = app.server.url;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const lines = [
@@ -73,4 +65,12 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     'Press Ctrl+C to stop.',
   ];
   process.stdout.write(lines.join('\n') + '\n');
+  // After printing: the history moves the simulator's report date, which the lines above show.
+  void (async () => {
+    for (let week = 8; week >= 1; week--) {
+      sim.setReportDate(new Date(Date.parse(`${today}T00:00:00Z`) - week * 7 * 86_400_000).toISOString().slice(0, 10));
+      await ingestAdoptionFromGraph(config, app.adoption, logProgress(logger), { periods: ['D30'] });
+    }
+    sim.setReportDate(today);
+  })().catch((error: unknown) => logger.error({ err: error }, 'Loading the adoption history failed'));
 }
