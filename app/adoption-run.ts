@@ -26,8 +26,11 @@ export class AdoptionRun {
     private readonly options: { source: 'graph' | 'import'; minGroupSize: number },
   ) {}
 
+  private enabledPeople = 0;
+
+  /** Enabled accounts read so far. */
   get staff(): number {
-    return this.people.filter((p) => p.enabled).length;
+    return this.enabledPeople;
   }
 
   addPeople(entries: readonly DirectoryEntry[]): void {
@@ -36,6 +39,7 @@ export class AdoptionRun {
       const unitKey = formatUnitPath(path);
       if (!this.unitPaths.has(unitKey)) this.unitPaths.set(unitKey, path);
       this.people.push({ upn: entry.upn, unitKey, enabled: entry.accountEnabled });
+      if (entry.accountEnabled) this.enabledPeople++;
       for (const aggregator of this.aggregators.values()) aggregator.addPerson(entry.upn, unitKey, entry.accountEnabled);
     }
   }
@@ -65,11 +69,7 @@ export class AdoptionRun {
         for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).engageActivity(row), tick());
         break;
       case 'engageGroupsActivity':
-        for await (const row of report.rows) {
-          const aggregator = aggregatorOf(row.reportPeriodDays);
-          aggregator.engageGroupsActivity(row, (upn) => aggregator.unitKeyOf(upn));
-          tick();
-        }
+        for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).engageGroupsActivity(row), tick());
         break;
       case 'teamsTeamActivity':
         for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).teamsTeamActivity(row, (name) => this.unitOfTeam(name)), tick());

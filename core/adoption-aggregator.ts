@@ -120,7 +120,7 @@ export class AdoptionAggregator {
     if (row.liked > 0) counts.active.engageLiked++;
   }
 
-  engageGroupsActivity(row: EngageGroupActivityRow, unitKeyOfOwner: (upn: string) => string | null): void {
+  engageGroupsActivity(row: EngageGroupActivityRow): void {
     const range = this.rangeOf(row.reportRefreshDate);
     this.summary.rowsRead.engageGroupsActivity++;
     if (row.isDeleted) return;
@@ -132,7 +132,8 @@ export class AdoptionAggregator {
       kind: 'engage',
       externalId: row.name,
       name: row.name,
-      unitKey: row.ownerUpn ? unitKeyOfOwner(row.ownerUpn) : null,
+      // A community belongs to its owner's unit.
+      unitKey: row.ownerUpn ? this.unitKeyOf(row.ownerUpn) : null,
       activeUsers: null,
       members: row.memberCount,
       posts: activeInPeriod(row.lastActivityDate, range) ? row.posted : 0,
