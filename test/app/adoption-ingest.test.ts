@@ -87,6 +87,8 @@ describe('adoption per unit from the usage reports', function () {
     });
 
     it('import-reports on the admin center\'s files gives the same unit figures as Graph, with users as CSV or as Graph JSON', async () => {
+      // Graph first, so this test stands alone.
+      await ingestAdoptionFromGraph(stack.config, stack.app.adoption, silentProgress);
       const graphView = adoptionJson(adoptionView((await stack.app.adoption.getSnapshot(stack.sim.tenantId, 'D30'))!, { all: true }));
       for (const users of ['csv', 'json'] as const) {
         const dir = await mkdtemp(path.join(tmpdir(), 'digipuls-import-'));
@@ -102,6 +104,7 @@ describe('adoption per unit from the usage reports', function () {
     });
 
     it('a file with a renamed required column is refused naming file, column and line, and nothing stored changes', async () => {
+      await ingestAdoptionFromGraph(stack.config, stack.app.adoption, silentProgress);
       const before = await stack.app.adoption.getSnapshot(stack.sim.tenantId, 'D30');
       const dir = await mkdtemp(path.join(tmpdir(), 'digipuls-import-'));
       try {
