@@ -3,11 +3,12 @@ import { graphError, sendJson } from './http.js';
 
 /**
  * What an injected throttle applies to: 'reports' the report function calls (not the downloads),
- * 'users' /users and /users/{id}, 'graph' every Graph request (those, and /admin/reportSettings).
+ * 'users' /users and /users/{id}, 'groups' /groups and its members, 'graph' every Graph request
+ * (those, and /admin/reportSettings).
  */
-export type ThrottleTarget = 'reports' | 'users' | 'graph';
+export type ThrottleTarget = 'reports' | 'users' | 'groups' | 'graph';
 /** The kind of Graph request being answered. */
-export type GraphRequestKind = 'reports' | 'users' | 'reportSettings';
+export type GraphRequestKind = 'reports' | 'users' | 'groups' | 'reportSettings';
 
 export interface ThrottleOptions {
   target: ThrottleTarget;
@@ -34,7 +35,7 @@ export class FaultInjector implements GraphFaults {
   private readonly pending: Pending[] = [];
 
   throttle({ target, count, retryAfter = '1' }: ThrottleOptions): void {
-    if (!['reports', 'users', 'graph'].includes(target)) throw new RangeError(`throttle: target must be 'reports', 'users' or 'graph', got ${String(target)}`);
+    if (!['reports', 'users', 'groups', 'graph'].includes(target)) throw new RangeError(`throttle: target must be 'reports', 'users', 'groups' or 'graph', got ${String(target)}`);
     if (!Number.isInteger(count) || count < 0) throw new RangeError(`throttle: count must be a whole number ≥ 0, got ${count}`);
     const seconds = String(retryAfter);
     if (!/^\d+(\.\d+)?$/.test(seconds)) throw new RangeError(`throttle: retryAfter must be seconds like '2' or '2.128', got ${seconds}`);

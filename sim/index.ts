@@ -11,6 +11,7 @@ import type { SimContext } from './context.js';
 import { registerEntra } from './entra.js';
 import { FaultInjector, type GraphFaults } from './faults.js';
 import { registerGraph } from './graph.js';
+import { registerGroups } from './graph-groups.js';
 import { Router } from './http.js';
 import { generateMunicipality, type Municipality, type SimPerson } from './municipality.js';
 import { seededGuid } from './random.js';
@@ -23,6 +24,8 @@ import { createSigningKey } from './signing-key.js';
 import { GRAPH_APP_ROLES, userAccessToken } from './tokens.js';
 
 export type { Municipality, SimPerson, SimUnit, DemoPersons } from './municipality.js';
+export type { SimGroup } from './entra-groups.js';
+export { GROUP_NAMES } from './entra-groups.js';
 export type { RecordedActivity, ConnectorRecord } from './connector.js';
 export { generateMunicipality } from './municipality.js';
 import { digipulsEnvFor } from './digipuls-env.js';
@@ -151,6 +154,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   router = new Router();
   registerEntra(router, ctx);
   registerGraph(router, ctx);
+  registerGroups(router, ctx);
   registerReports(router, ctx, reports, {
     // Same host name the client used, the download server's port, same transport.
     downloadOrigin: (req) => {
@@ -208,7 +212,7 @@ export function describeSimulator(sim: Simulator): string[] {
   return [
     `Tenant simulator: ${sim.municipality.name} (${sim.municipality.people.length} staff, ${sim.municipality.units.length} units) at ${sim.url} (TLS: ${sim.httpsUrl})`,
     `  Entra ID:       ${sim.url}/${sim.tenantId}/v2.0/.well-known/openid-configuration`,
-    `  Graph:          ${sim.url}/v1.0/users`,
+    `  Graph:          ${sim.url}/v1.0/users, ${sim.url}/v1.0/groups (${sim.municipality.groups.length} groups)`,
     `  Usage reports:  ${sim.url}/v1.0/reports/getTeamsUserActivityUserDetail(period='D30') (refreshed ${sim.reports.reportDate}${sim.reports.concealed ? ', names concealed' : ''})`,
     `  Bot Connector:  ${sim.url}/ (serviceUrl)`,
     `  Tenant id:      ${sim.tenantId}`,

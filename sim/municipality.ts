@@ -1,6 +1,7 @@
 import type { Role } from '../core/roles.js';
 import { formatUnitPath, type Unit } from '../core/units.js';
 import { DEMO_LOCAL_PARTS, dressDemoPersons, type TeamRoster } from './demo-persons.js';
+import { generateGroups, type SimGroup } from './entra-groups.js';
 import { NORWEGIAN_GIVEN, NORWEGIAN_SURNAMES, OTHER_GIVEN, OTHER_SURNAMES, SWEDISH_GIVEN, SWEDISH_SURNAMES } from './names.js';
 import { guidFrom, seededGuid, seededRandom, type Random } from './random.js';
 import { teamSizes } from './team-sizes.js';
@@ -50,6 +51,8 @@ export interface Municipality {
   units: SimUnit[];
   people: SimPerson[];
   demoPersons: DemoPersons;
+  /** Entra ID groups drawn from the staff (sim/entra-groups.ts), one of them nested. */
+  groups: SimGroup[];
 }
 
 /** Above this a team is split into sub-teams (large municipalities), each about SUB_TEAM_SIZE people. */
@@ -106,7 +109,8 @@ export function generateMunicipality(options: { staff: number; seed: string }): 
     }
   });
   const demoPersons = dressDemoPersons(byTeam, DOMAIN);
-  return { name: 'Fjordvik kommune', domain: DOMAIN, tenantId: seededGuid(options.seed, 'tenant'), units: unitsOf(options.seed, unitPaths), people, demoPersons };
+  const groups = generateGroups(options.seed, DOMAIN, byTeam, demoPersons);
+  return { name: 'Fjordvik kommune', domain: DOMAIN, tenantId: seededGuid(options.seed, 'tenant'), units: unitsOf(options.seed, unitPaths), people, demoPersons, groups };
 }
 
 /** Every unit on the way to each team, parents first, with ids derived from the seed and path. */
