@@ -23,10 +23,10 @@ export const digitalWorkEnvironment: SurveyTemplate = {
       en: 'Digital work environment',
     },
     intro: {
-      nb: 'Hvordan fungerer de digitale verktøyene i arbeidsdagen din? Ni korte spørsmål, om lag tre minutter. Svarene er anonyme, og resultatene vises bare for grupper, aldri for enkeltpersoner. Ikke skriv navn i fritekstsvaret.',
-      nn: 'Korleis fungerer dei digitale verktøya i arbeidsdagen din? Ni korte spørsmål, om lag tre minutt. Svara er anonyme, og resultata blir viste berre for grupper, aldri for enkeltpersonar. Ikkje skriv namn i fritekstsvaret.',
-      sv: 'Hur fungerar de digitala verktygen i din arbetsdag? Nio korta frågor, ungefär tre minuter. Svaren är anonyma och resultaten visas bara för grupper, aldrig för enskilda personer. Skriv inga namn i fritextsvaret.',
-      en: 'How do the digital tools work in your working day? Nine short questions, about three minutes. Your answers are anonymous, and results are shown only for groups, never for individuals. Please do not write names in the free-text answer.',
+      nb: 'Hvordan fungerer de digitale verktøyene i arbeidsdagen din? Noen korte spørsmål, om lag tre minutter. Svarene er anonyme, og resultatene vises bare for grupper, aldri for enkeltpersoner. Ikke skriv navn i fritekstsvaret.',
+      nn: 'Korleis fungerer dei digitale verktøya i arbeidsdagen din? Nokre korte spørsmål, om lag tre minutt. Svara er anonyme, og resultata blir viste berre for grupper, aldri for enkeltpersonar. Ikkje skriv namn i fritekstsvaret.',
+      sv: 'Hur fungerar de digitala verktygen i din arbetsdag? Några korta frågor, ungefär tre minuter. Svaren är anonyma och resultaten visas bara för grupper, aldrig för enskilda personer. Skriv inga namn i fritextsvaret.',
+      en: 'How do the digital tools work in your working day? A few short questions, about three minutes. Your answers are anonymous, and results are shown only for groups, never for individuals. Please do not write names in the free-text answer.',
     },
     questions: [
       {

@@ -14,7 +14,8 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * The surveys shipped with Digipuls, in the order an admin is offered them. Their ids and question ids
- * are stable: results and trends across rounds are keyed by them.
+ * are stable: results and trends across rounds are keyed by them. Every Likert statement is worded so
+ * that agreeing (4–5) is the favourable answer, so a chart can colour every question the same way.
  */
 export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = deepFreeze([digitalWorkEnvironment, weeklyPulse, onboardingCheck]);
 

@@ -22,10 +22,10 @@ export const onboardingCheck: SurveyTemplate = {
       en: 'How did the new system roll-out go?',
     },
     intro: {
-      nb: 'Du har nylig tatt i bruk et nytt system. Fem korte spørsmål om hvordan det har gått. Svarene er anonyme, og resultatene vises bare for grupper.',
-      nn: 'Du har nyleg teke i bruk eit nytt system. Fem korte spørsmål om korleis det har gått. Svara er anonyme, og resultata blir viste berre for grupper.',
-      sv: 'Du har nyligen börjat använda ett nytt system. Fem korta frågor om hur det har gått. Svaren är anonyma och resultaten visas bara för grupper.',
-      en: 'You have recently started using a new system. Five short questions on how it has gone. Your answers are anonymous, and results are shown only for groups.',
+      nb: 'Du har nylig tatt i bruk et nytt system. Noen korte spørsmål om hvordan det har gått. Svarene er anonyme, og resultatene vises bare for grupper. Ikke skriv navn i fritekstsvaret.',
+      nn: 'Du har nyleg teke i bruk eit nytt system. Nokre korte spørsmål om korleis det har gått. Svara er anonyme, og resultata blir viste berre for grupper. Ikkje skriv namn i fritekstsvaret.',
+      sv: 'Du har nyligen börjat använda ett nytt system. Några korta frågor om hur det har gått. Svaren är anonyma och resultaten visas bara för grupper. Skriv inga namn i fritextsvaret.',
+      en: 'You have recently started using a new system. A few short questions on how it has gone. Your answers are anonymous, and results are shown only for groups. Please do not write names in the free-text answer.',
     },
     questions: [
       {

@@ -22,10 +22,10 @@ export const weeklyPulse: SurveyTemplate = {
       en: 'Weekly pulse',
     },
     intro: {
-      nb: 'Tre raske spørsmål om uken din – under ett minutt. Svarene er anonyme, og resultatene vises bare for grupper.',
-      nn: 'Tre raske spørsmål om veka di – under eitt minutt. Svara er anonyme, og resultata blir viste berre for grupper.',
-      sv: 'Tre snabba frågor om din vecka – under en minut. Svaren är anonyma och resultaten visas bara för grupper.',
-      en: 'Three quick questions about your week – under a minute. Your answers are anonymous, and results are shown only for groups.',
+      nb: 'Noen raske spørsmål om uken din – under ett minutt. Svarene er anonyme, og resultatene vises bare for grupper. Ikke skriv navn i fritekstsvaret.',
+      nn: 'Nokre raske spørsmål om veka di – under eitt minutt. Svara er anonyme, og resultata blir viste berre for grupper. Ikkje skriv namn i fritekstsvaret.',
+      sv: 'Några snabba frågor om din vecka – under en minut. Svaren är anonyma och resultaten visas bara för grupper. Skriv inga namn i fritextsvaret.',
+      en: 'A few quick questions about your week – under a minute. Your answers are anonymous, and results are shown only for groups. Please do not write names in the free-text answer.',
     },
     questions: [
       {
