@@ -7,14 +7,26 @@ export const VERBS = {
   setLanguage: 'digipuls.setLanguage',
   showPrivacy: 'digipuls.showPrivacy',
   showWelcome: 'digipuls.showWelcome',
+  /** Send a survey's answers (the whole card, or the last step of the one-at-a-time mode). */
+  surveyAnswer: 'digipuls.survey.answer',
+  /** Show one question of a survey, with the answers given so far. */
+  surveyStep: 'digipuls.survey.step',
+  /** Show a survey's card with all questions again (after the privacy notice or a refused answer). */
+  surveyShow: 'digipuls.survey.show',
 } as const;
+
+/** The survey verbs; their data (round, step, answers) is read in survey-data.ts. */
+export const SURVEY_VERBS = [VERBS.surveyAnswer, VERBS.surveyStep, VERBS.surveyShow] as const;
 
 /** A card action, from an Action.Execute invoke or an Action.Submit fallback; anything else is refused. */
 export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(VERBS.showLanguages) }),
-  z.object({ verb: z.literal(VERBS.showPrivacy) }),
+  // From a survey card, the notice offers a way back to that survey.
+  z.object({ verb: z.literal(VERBS.showPrivacy), roundId: z.string().trim().min(1).max(100).optional() }),
   z.object({ verb: z.literal(VERBS.showWelcome) }),
   z.object({ verb: z.literal(VERBS.setLanguage), locale: z.enum(LOCALES) }),
+  // Kept whole (the answers are keyed by input id); handlers/survey-*.ts parse it with surveyActionSchema.
+  z.looseObject({ verb: z.enum(SURVEY_VERBS) }),
 ]);
 /** A card action Digipuls performs. */
 export type CardAction = z.infer<typeof cardActionSchema>;

@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { DirectoryRepository, Person } from '../core/directory.js';
+import type { SurveyAnswerStore } from '../core/survey-store.js';
 import { localeFromTag, type Locale } from '../core/locale.js';
 import { asAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
 import { personLocale } from './person-locale.js';
@@ -12,6 +13,10 @@ export interface BotDeps {
   defaultLocale: Locale;
   /** The smallest group results are shown for; the welcome and privacy cards state it. */
   minGroupSize: number;
+  /** Survey rounds and where answers are recorded (apart from who answered). */
+  surveys: SurveyAnswerStore;
+  /** The clock: when an answer arrives (tests set it to answer after a round closed). */
+  now: () => Date;
   logger: Logger;
 }
 

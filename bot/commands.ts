@@ -43,6 +43,17 @@ const COMMANDS: Record<string, { kind: Command['kind']; wroteIn: Locale[] }> = {
 };
 
 /**
+ * Questions a person may ask in their own words; the words before and after them do not matter
+ * ("Hei! Hva skjer med svarene mine?"). Each leads to the one privacy notice.
+ */
+const PHRASES: Array<{ pattern: RegExp; kind: Command['kind']; wroteIn: Locale[] }> = [
+  { pattern: /\bhva skjer med (svarene|svara|svaret) mine?\b/, kind: 'privacy', wroteIn: ['nb'] },
+  { pattern: /\bkva skjer med (svara|svaret) mine?\b/, kind: 'privacy', wroteIn: ['nn'] },
+  { pattern: /\bvad händer med (mina svar|mitt svar|svaren)\b/, kind: 'privacy', wroteIn: ['sv'] },
+  { pattern: /\bwhat happens (with|to) my answers?\b/, kind: 'privacy', wroteIn: ['en'] },
+];
+
+/**
  * Reads a chat message as a command. Case, surrounding punctuation and a leading @mention
  * (`<at>Digipuls</at>`, as Teams sends it outside personal chats) are ignored.
  */
@@ -54,6 +65,9 @@ export function parseCommand(text: string | undefined): Command {
     .trim()
     .split(/\s+/)
     .filter(Boolean);
+  const sentence = words.join(' ');
+  const phrase = PHRASES.find((p) => p.pattern.test(sentence));
+  if (phrase) return { kind: phrase.kind, wroteIn: phrase.wroteIn } as Command;
   const [first, second] = words;
   const known = first ? COMMANDS[first] : undefined;
   if (!known) return { kind: 'unknown', wroteIn: [] };

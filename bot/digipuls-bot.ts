@@ -14,7 +14,7 @@ import { onMessage } from './handlers/message.js';
 export type { BotDeps } from './chat.js';
 
 /**
- * The Digipuls bot in a person's 1:1 chat: welcome, help, language, privacy and tips on/off. Only
+ * The Digipuls bot in a person's 1:1 chat: welcome, help, language, privacy, tips on/off and pulse surveys. Only
  * wiring lives here; each activity or invoke kind has its handler in handlers/. The tenant guard
  * and activity validation run in routes.ts, before this class sees anything.
  */

@@ -4,6 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import { problem, sendProblem } from '../api/problem.js';
 import type { Config } from '../app/config.js';
 import type { DirectoryRepository } from '../core/directory.js';
+import type { SurveyAnswerStore } from '../core/survey-store.js';
 import { incomingActivitySchema } from './activity-schema.js';
 import { createAdapter, isAuthenticationFailure, type DigipulsAdapter } from './adapter.js';
 import { DigipulsBot } from './digipuls-bot.js';
@@ -25,13 +26,18 @@ export interface BotRuntime {
  * tenant guard (403), and only then the bot. Every refusal is an application/problem+json with a stable `code`.
  * Works with or without restify's bodyParser in front.
  */
-export function registerBotRoutes(server: Server, deps: { config: Config; directory: DirectoryRepository; logger: Logger }): BotRuntime {
+export function registerBotRoutes(
+  server: Server,
+  deps: { config: Config; directory: DirectoryRepository; surveys: SurveyAnswerStore; logger: Logger; now?: () => Date },
+): BotRuntime {
   const { config, logger } = deps;
   const adapter = createAdapter(config, logger);
   const bot = new DigipulsBot({
     directory: deps.directory,
     defaultLocale: config.defaultLocale,
     minGroupSize: config.privacy.minGroupSize,
+    surveys: deps.surveys,
+    now: deps.now ?? (() => new Date()),
     logger,
   });
 

@@ -43,14 +43,29 @@ export const paragraph = (text: string): CardElement => ({ type: 'TextBlock', te
  * A Universal Action (Action.Execute) that falls back to Action.Submit on clients without
  * Universal Actions; the Submit carries the verb in its data so both arrive at the same handler.
  */
-export function executeAction(title: string, verb: string, data: Record<string, unknown> = {}): CardElement {
+export function executeAction(title: string, verb: string, data: Record<string, unknown> = {}, options: ActionOptions = {}): CardElement {
+  const extra = {
+    ...(options.inputs === 'none' ? { associatedInputs: 'none' } : {}),
+    ...(options.style ? { style: options.style } : {}),
+  };
   return {
     type: 'Action.Execute',
     title,
     verb,
     data,
-    fallback: { type: 'Action.Submit', title, data: { ...data, verb } },
+    ...extra,
+    fallback: { type: 'Action.Submit', title, data: { ...data, verb }, ...extra },
   };
+}
+
+export interface ActionOptions {
+  /**
+   * 'none': the button sends none of the card's inputs, so the client neither checks required
+   * inputs nor sends half-filled answers (e.g. "Back", "What happens with my answers?").
+   */
+  inputs?: 'auto' | 'none';
+  /** 'positive' marks the main button of a card (Teams draws it in the accent colour). */
+  style?: 'positive' | 'destructive';
 }
 
 /** The card as a message attachment. */

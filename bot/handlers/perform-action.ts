@@ -6,6 +6,7 @@ import { languageChangedCard } from '../cards/language-changed-card.js';
 import { privacyCard } from '../cards/privacy-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { localeOf, rememberChat, type BotDeps } from '../chat.js';
+import { performSurveyAction } from './survey-action.js';
 
 /**
  * Does what a card button (or a typed "språk svenska") asks and returns the card to show next; the
@@ -16,7 +17,7 @@ export async function performAction(context: TurnContext, deps: BotDeps, action:
     case VERBS.showLanguages:
       return languageCard(await localeOf(context, deps));
     case VERBS.showPrivacy:
-      return privacyCard(await localeOf(context, deps), deps.minGroupSize);
+      return privacyCard(await localeOf(context, deps), deps.minGroupSize, { roundId: action.roundId });
     case VERBS.showWelcome:
       return welcomeCard(await localeOf(context, deps), deps.minGroupSize);
     case VERBS.setLanguage: {
@@ -24,5 +25,9 @@ export async function performAction(context: TurnContext, deps: BotDeps, action:
       if (person) await deps.directory.setPreferredLocale(person.tenantId, person.aadObjectId, action.locale);
       return languageChangedCard(action.locale, deps.minGroupSize);
     }
+    case VERBS.surveyAnswer:
+    case VERBS.surveyStep:
+    case VERBS.surveyShow:
+      return performSurveyAction(context, deps, action);
   }
 }
