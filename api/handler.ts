@@ -12,7 +12,8 @@ export function jsonRoute(logger: Logger, route: (req: Request, res: Response) =
     try {
       const body = await route(req, res);
       if (!res.headersSent) {
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        // A route may set 201 (created); anything else answers 200.
+        res.writeHead(res.statusCode === 201 ? 201 : 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
         res.end(JSON.stringify(body));
       }
     } catch (error) {

@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import type { Config } from '../app/config.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
-import { unavailable } from '../core/errors.js';
+import { forbidden, unavailable } from '../core/errors.js';
 import { authenticate } from './auth/authenticate.js';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator.js';
 import { jsonRoute } from './handler.js';
@@ -11,11 +11,30 @@ import { openApiDocument } from './openapi.js';
 import { problem, sendProblem } from './problem.js';
 import { exportAdoptionCsv, getAdoption, getAdoptionTrend, getUnitMapping, putUnitMapping } from './routes/adoption.js';
 import { getMe, putPreferences } from './routes/me.js';
+import { getMessagingSettings, putMessagingSettings } from './routes/settings.js';
+import {
+  closeSurvey,
+  createSurvey,
+  exportResultsCsv,
+  getResults,
+  getSurvey,
+  getTemplates,
+  getTrend,
+  listSurveys,
+  postFollowUp,
+  previewSurvey,
+  type SurveyRouteDeps,
+} from './routes/surveys.js';
+import { listUnits } from './routes/units.js';
+import { groupsQuery } from './survey-schemas.js';
+import { parseQuery } from './query.js';
 
 export interface ApiDeps {
   config: Config;
   directory: DirectoryRepository;
   adoption: AdoptionStore;
+  /** Surveys: storage, what app/ does with them, the card preview and (with Graph) the group search. */
+  surveys: Pick<SurveyRouteDeps, 'store' | 'commands' | 'previewCard'> & { searchGroups?: (search?: string) => Promise<Array<{ id: string; displayName: string }>> };
   /** True when the database and job queue answer. */
   ready: () => Promise<boolean>;
   logger: Logger;
@@ -69,4 +88,36 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   server.get('/api/v1/adoption/export.csv', jsonRoute(logger, async (req, res) => exportAdoptionCsv(req, res, await caller(req), adoption)));
   server.get('/api/v1/adoption/unit-mapping', jsonRoute(logger, async (req) => getUnitMapping(await caller(req), adoption)));
   server.put('/api/v1/adoption/unit-mapping', jsonRoute(logger, async (req) => putUnitMapping(req, await caller(req), adoption)));
+
+  server.get('/api/v1/units', jsonRoute(logger, async (req) => listUnits(await caller(req), directory)));
+
+  const surveys: SurveyRouteDeps = {
+    ...deps.surveys,
+    directory,
+    minGroupSize: config.privacy.minGroupSize,
+    freeTextRoles: config.surveys.freeTextRoles,
+    defaultLocale: config.defaultLocale,
+  };
+  server.get('/api/v1/surveys/templates', jsonRoute(logger, async (req) => getTemplates(await caller(req), surveys)));
+  server.get('/api/v1/surveys', jsonRoute(logger, async (req) => listSurveys(await caller(req), surveys)));
+  server.post('/api/v1/surveys', jsonRoute(logger, async (req, res) => createSurvey(req, res, await caller(req), surveys)));
+  server.post('/api/v1/surveys/preview', jsonRoute(logger, async (req) => previewSurvey(req, await caller(req), surveys)));
+  server.get('/api/v1/surveys/:id', jsonRoute(logger, async (req) => getSurvey(req, await caller(req), surveys)));
+  server.post('/api/v1/surveys/:id/close', jsonRoute(logger, async (req) => closeSurvey(req, await caller(req), surveys)));
+  server.get('/api/v1/surveys/:id/results', jsonRoute(logger, async (req) => getResults(req, await caller(req), surveys)));
+  server.get('/api/v1/surveys/:id/results.csv', jsonRoute(logger, async (req, res) => exportResultsCsv(req, res, await caller(req), surveys)));
+  server.get('/api/v1/surveys/:id/trend', jsonRoute(logger, async (req) => getTrend(req, await caller(req), surveys)));
+  server.post('/api/v1/surveys/:id/rounds/:roundId/follow-ups', jsonRoute(logger, async (req, res) => postFollowUp(req, res, await caller(req), surveys)));
+  server.get(
+    '/api/v1/groups',
+    jsonRoute(logger, async (req) => {
+      const who = await caller(req);
+      if (!who.roles.some((r) => r === 'Communicator' || r === 'AdoptionAdmin')) throw forbidden('forbidden', 'Group audiences are for communicators and adoption admins');
+      const { search } = parseQuery(req, groupsQuery);
+      if (!deps.surveys.searchGroups) throw unavailable('groups_unavailable', 'Group audiences need Microsoft Graph: set MicrosoftAppTenantId and app credentials');
+      return { groups: await deps.surveys.searchGroups(search) };
+    }),
+  );
+  server.get('/api/v1/settings/messaging', jsonRoute(logger, async (req) => getMessagingSettings(await caller(req), deps.surveys.store)));
+  server.put('/api/v1/settings/messaging', jsonRoute(logger, async (req) => putMessagingSettings(req, await caller(req), deps.surveys.store)));
 }

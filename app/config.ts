@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { REPORT_PERIODS, type ReportPeriod } from '../core/adoption.js';
 import { LOCALES } from '../core/locale.js';
+import { ROLES, type Role } from '../core/roles.js';
 
 /** An unset or empty variable is absent. */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -63,6 +64,17 @@ export const configSchema = z
       .int('must be a whole number')
       .min(3, 'must be at least 3: smaller groups would expose individuals')
       .default(5),
+    SURVEY_SEND_RATE: z.coerce
+      .number({ error: 'must be a number' })
+      .positive('must be above 0')
+      .max(50, 'must be at most 50: Teams allows an app about 50 messages a second per tenant (30 in older documentation)')
+      .default(20),
+    SURVEY_FREE_TEXT_ROLES: z
+      .string()
+      .trim()
+      .default('AdoptionAdmin,SafetyRep,UnitLead')
+      .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(ROLES.filter((r) => r !== 'Staff') as [Role, ...Role[]], { error: `must be roles among ${ROLES.filter((r) => r !== 'Staff').join(', ')}` }))),
     DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('nb'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -107,6 +119,12 @@ export interface Config {
   graph: { baseUrl: string; loginUrl: string; caFile?: string };
   adoption: { periods: ReportPeriod[]; useOfficeLocation: boolean };
   privacy: { minGroupSize: number };
+  surveys: {
+    /** Prompts per second, across the tenant: under the Teams ceiling, leaving room for other messages. */
+    sendRate: number;
+    /** Who may read free-text answers (of groups at least minGroupSize). */
+    freeTextRoles: Role[];
+  };
   defaultLocale: (typeof LOCALES)[number];
   logLevel: Env['LOG_LEVEL'];
 }
@@ -155,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graph: { baseUrl: e.GRAPH_BASE_URL, loginUrl: e.GRAPH_LOGIN_URL ?? e.LOGIN_BASE_URL, caFile: e.TLS_CA_FILE },
     adoption: { periods: [...new Set(e.ADOPTION_PERIODS)], useOfficeLocation: e.ADOPTION_USE_OFFICE_LOCATION },
     privacy: { minGroupSize: e.DIGIPULS_MIN_GROUP_SIZE },
+    surveys: { sendRate: e.SURVEY_SEND_RATE, freeTextRoles: e.SURVEY_FREE_TEXT_ROLES },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
   };

@@ -6,8 +6,12 @@ import { problemFromRestifyError } from '../api/problem.js';
 import { registerBotRoutes } from '../bot/routes.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
+import { listGroups } from '../graph/groups.js';
 import type { Database } from '../store/database.js';
 import type { Config } from './config.js';
+import { canSyncDirectory } from './directory-sync.js';
+import { connectGraph } from './graph-connection.js';
+import type { SurveyService } from './surveys/survey-service.js';
 import { registerTabFiles } from './tab-files.js';
 
 export interface RunningServer {
@@ -23,6 +27,7 @@ export async function startServer(deps: {
   database: Database;
   directory: DirectoryRepository;
   adoption: AdoptionStore;
+  surveys: SurveyService;
   logger: Logger;
 }): Promise<RunningServer> {
   const { config, logger } = deps;
@@ -45,8 +50,21 @@ export async function startServer(deps: {
   });
   server.use(restify.plugins.bodyParser({ mapParams: false, ...bodyLimit }));
 
-  const bot = registerBotRoutes(server, { config, directory: deps.directory, logger });
-  registerApiRoutes(server, { config, directory: deps.directory, adoption: deps.adoption, ready: () => deps.database.ping(), logger });
+  const { surveys } = deps;
+  const bot = registerBotRoutes(server, { config, directory: deps.directory, surveys: surveys.store, logger });
+  registerApiRoutes(server, {
+    config,
+    directory: deps.directory,
+    adoption: deps.adoption,
+    surveys: {
+      store: surveys.store,
+      commands: surveys,
+      previewCard: surveys.cards.survey,
+      searchGroups: canSyncDirectory(config) ? (search) => withGraph(config, (graph) => listGroups(graph, search)) : undefined,
+    },
+    ready: () => deps.database.ping(),
+    logger,
+  });
   registerTabFiles(server);
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
@@ -75,4 +93,14 @@ export async function startServer(deps: {
         server.server.closeAllConnections?.();
       }),
   };
+}
+
+/** Runs one Graph call with its own connection (group searches are rare; a shared client is not worth holding). */
+async function withGraph<T>(config: Config, call: (graph: ReturnType<typeof connectGraph>['graph']) => Promise<T>): Promise<T> {
+  const { graph, close } = connectGraph(config);
+  try {
+    return await call(graph);
+  } finally {
+    await close();
+  }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { createAdoptionRepository } from '../store/adoption-repository.js';
 import { createDirectoryRepository } from '../store/directory-repository.js';
+import { createSurveyRepository } from '../store/survey-repository.js';
 import { openDatabase, type Database } from '../store/database.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
@@ -8,12 +9,16 @@ import type { Config } from './config.js';
 import { registerJobs } from './jobs.js';
 import { pgliteTemplateFile } from './package-root.js';
 import { startServer, type RunningServer } from './server.js';
+import { botSurveyCards } from './surveys/survey-cards.js';
+import { registerSurveyJobs } from './surveys/survey-jobs.js';
+import { createSurveyService, type SurveyService } from './surveys/survey-service.js';
 
 export interface Digipuls {
   config: Config;
   database: Database;
   directory: DirectoryRepository;
   adoption: AdoptionStore;
+  surveys: SurveyService;
   server: RunningServer;
   close(): Promise<void>;
 }
@@ -31,15 +36,27 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
     const adoption = createAdoptionRepository(database.db);
     if (config.tenantId) await directory.ensureTenant(config.tenantId);
     await registerJobs(database, config, { directory, adoption }, logger);
-    const server = await startServer({ config, database, directory, adoption, logger });
+    // The bot sends the surveys, and the bot lives in the server, which needs the surveys for its API.
+    let server: RunningServer | undefined;
+    const surveys = createSurveyService({
+      config,
+      store: createSurveyRepository(database.db),
+      directory,
+      cards: botSurveyCards,
+      send: () => server && ((reference, card) => server!.bot.sendProactive(reference, card as Parameters<RunningServer['bot']['sendProactive']>[1])),
+      logger,
+    });
+    server = await startServer({ config, database, directory, adoption, surveys, logger });
+    await registerSurveyJobs(database, surveys, logger);
     return {
       config,
       database,
       directory,
       adoption,
+      surveys,
       server,
       async close() {
-        await server.close();
+        await server!.close();
         await database.close();
       },
     };

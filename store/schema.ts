@@ -9,6 +9,14 @@ export interface Schema {
   adoption_unit_figures: AdoptionUnitFiguresTable;
   adoption_communities: AdoptionCommunitiesTable;
   unit_mappings: UnitMappingsTable;
+  surveys: SurveysTable;
+  survey_rounds: SurveyRoundsTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_answer_inbox: SurveyAnswersTable;
+  survey_answers: SurveyAnswersTable;
+  survey_follow_ups: SurveyFollowUpsTable;
+  survey_follow_up_deliveries: SurveyFollowUpDeliveriesTable;
+  prompt_days: PromptDaysTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -17,6 +25,12 @@ type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
 export interface TenantsTable {
   tenant_id: string;
   name: string | null;
+  /** IANA time zone for quiet hours and the day answers are stamped with. */
+  time_zone: Generated<string>;
+  /** Quiet hours (HH:MM, local): no prompts from start to end. */
+  quiet_start: Generated<string>;
+  quiet_end: Generated<string>;
+  weekends_quiet: Generated<boolean>;
   created_at: Generated<Date> & CreatedAt;
 }
 
@@ -99,4 +113,76 @@ export interface UnitMappingsTable {
   value_key: string;
   value: string;
   unit_path: string[];
+}
+
+/** Dates (YYYY-MM-DD) are read back as text with to_char. */
+type Day = ColumnType<string, string, string>;
+
+export interface SurveysTable {
+  tenant_id: string;
+  survey_id: Generated<string>;
+  template_id: string | null;
+  definition: Json<unknown>;
+  audience: Json<unknown>;
+  schedule: Json<unknown>;
+  status: 'scheduled' | 'open' | 'ended';
+  next_round_at: Date | null;
+  closed_early_at: Date | null;
+  created_by: string;
+  created_by_role: string;
+  created_at: Generated<Date> & CreatedAt;
+}
+
+export interface SurveyRoundsTable {
+  tenant_id: string;
+  round_id: Generated<string>;
+  survey_id: string;
+  number: number;
+  opens_at: Date;
+  closes_at: Date;
+  remind_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface SurveyInvitationsTable {
+  tenant_id: string;
+  round_id: string;
+  aad_object_id: string;
+  unit_id: string | null;
+  prompt: Generated<'pending' | 'sending' | 'sent' | 'unreachable'>;
+  prompted_on: Day | null;
+  reminder: Generated<'none' | 'sending' | 'sent'>;
+  answered: Generated<boolean>;
+}
+
+export interface SurveyAnswersTable {
+  tenant_id: string;
+  answer_id: Generated<string>;
+  round_id: string;
+  unit_id: string | null;
+  answered_on: Day;
+  answers: Json<Record<string, unknown>>;
+}
+
+export interface SurveyFollowUpsTable {
+  tenant_id: string;
+  follow_up_id: Generated<string>;
+  round_id: string;
+  text: Json<Record<string, string>>;
+  written_by_role: string;
+  written_by_name: string | null;
+  written_on: Day;
+}
+
+export interface SurveyFollowUpDeliveriesTable {
+  tenant_id: string;
+  follow_up_id: string;
+  aad_object_id: string;
+  state: Generated<'pending' | 'sending' | 'sent' | 'unreachable'>;
+}
+
+export interface PromptDaysTable {
+  tenant_id: string;
+  aad_object_id: string;
+  day: Day;
 }

@@ -9,6 +9,7 @@ import { badRequest, DigipulsError, forbidden, notFound } from '../../core/error
 import { parseUnitMappingCsv } from '../../core/unit-mapping-csv.js';
 import { isWithinUnit } from '../../core/units.js';
 import type { Caller } from '../auth/caller.js';
+import { parseQuery } from '../query.js';
 
 export interface AdoptionRouteDeps {
   adoption: AdoptionStore;
@@ -21,14 +22,7 @@ const query = z.strictObject({
   unit: z.uuid({ error: 'unit must be a unit id' }).optional(),
 });
 
-function parseQuery(req: Request) {
-  const parsed = query.safeParse(req.query ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badRequest('invalid_query', issue.code === 'unrecognized_keys' ? `Unknown query parameter: ${issue.keys.join(', ')}` : issue.message);
-  }
-  return parsed.data;
-}
+const parseAdoptionQuery = (req: Request) => parseQuery(req, query);
 
 /** Adoption admins see the whole municipality; unit leads the subtrees of their own units; nobody else. */
 async function scopeOf(caller: Caller, directory: DirectoryRepository): Promise<AdoptionScope> {
@@ -40,7 +34,7 @@ async function scopeOf(caller: Caller, directory: DirectoryRepository): Promise<
   throw forbidden('forbidden', 'Adoption figures are for adoption admins and unit leads');
 }
 
-async function viewFor(caller: Caller, deps: AdoptionRouteDeps, q: ReturnType<typeof parseQuery>): Promise<{ view: AdoptionView | null; scope: AdoptionScope }> {
+async function viewFor(caller: Caller, deps: AdoptionRouteDeps, q: ReturnType<typeof parseAdoptionQuery>): Promise<{ view: AdoptionView | null; scope: AdoptionScope }> {
   const scope = await scopeOf(caller, deps.directory);
   const snapshot = await deps.adoption.getSnapshot(caller.tenantId, q.period, q.date);
   if (!snapshot) {
@@ -59,7 +53,7 @@ async function viewFor(caller: Caller, deps: AdoptionRouteDeps, q: ReturnType<ty
 
 /** GET /api/v1/adoption: a snapshot's figures per unit, as the caller may see them. */
 export async function getAdoption(req: Request, caller: Caller, deps: AdoptionRouteDeps) {
-  const q = parseQuery(req);
+  const q = parseAdoptionQuery(req);
   const { view } = await viewFor(caller, deps, q);
   const snapshots = (await deps.adoption.listSnapshots(caller.tenantId, q.period)).map((s) => ({ period: s.period, reportDate: s.reportDate, concealed: s.concealed }));
   const concealed = view?.concealed ?? false;
@@ -78,7 +72,7 @@ export async function getAdoption(req: Request, caller: Caller, deps: AdoptionRo
 
 /** GET /api/v1/adoption/trend: one unit's (or the municipality's) figures over every snapshot of a period. */
 export async function getAdoptionTrend(req: Request, caller: Caller, deps: AdoptionRouteDeps) {
-  const q = parseQuery(req);
+  const q = parseAdoptionQuery(req);
   const scope = await scopeOf(caller, deps.directory);
   if (!q.unit) {
     if (!('all' in scope)) throw forbidden('forbidden', 'The municipality as a whole is for adoption admins; name one of your units');
@@ -94,7 +88,7 @@ export async function getAdoptionTrend(req: Request, caller: Caller, deps: Adopt
 
 /** GET /api/v1/adoption/export.csv: exactly the rows the view shows, as CSV (UTF-8 with BOM, so Excel reads ø and å). */
 export async function exportAdoptionCsv(req: Request, res: Response, caller: Caller, deps: AdoptionRouteDeps): Promise<void> {
-  const q = parseQuery(req);
+  const q = parseAdoptionQuery(req);
   const { view } = await viewFor(caller, deps, q);
   if (!view) throw notFound('snapshot_not_found', `No ${q.period} adoption snapshot yet`);
   const csv = stringify([ADOPTION_CSV_HEADER, ...adoptionCsvRows(view)]);

@@ -1,8 +1,9 @@
 import type { Request } from 'restify';
 import type { DirectoryRepository } from '../../core/directory.js';
-import { badRequest, DigipulsError, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import type { z } from 'zod';
 import type { Caller } from '../auth/caller.js';
+import { parseJsonBody } from '../json-body.js';
 import { meSchema, preferencesSchema } from '../schemas.js';
 
 type Me = z.infer<typeof meSchema>;
@@ -26,20 +27,10 @@ export async function getMe(caller: Caller, directory: DirectoryRepository): Pro
 
 /** Sets the caller's language (the same preference the bot's "språk" sets). */
 export async function putPreferences(req: Request, caller: Caller, directory: DirectoryRepository): Promise<Me> {
-  const type = req.header('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('application/json')) {
-    throw new DigipulsError(415, 'unsupported_media_type', 'Send the body as application/json');
-  }
-  const parsed = preferencesSchema.safeParse(req.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badRequest('invalid_body', `${issue.path.join('.') || 'body'}: ${issue.message}`, {
-      errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
-  }
+  const preferences = parseJsonBody(req, preferencesSchema);
   if (!(await directory.findPerson(caller.tenantId, caller.id))) {
     throw notFound('person_not_found', 'You are not in the Digipuls directory yet; it is refreshed from Entra ID daily');
   }
-  await directory.setPreferredLocale(caller.tenantId, caller.id, parsed.data.locale);
+  await directory.setPreferredLocale(caller.tenantId, caller.id, preferences.locale);
   return getMe(caller, directory);
 }

@@ -12,7 +12,23 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         select table_name, column_name from information_schema.columns
         where table_schema = current_schema() and table_name not like 'kysely_%'`.execute(database.db);
       const tables = new Set(columns.rows.map((c) => c.table_name));
-      assert.deepEqual([...tables].sort(), ['adoption_communities', 'adoption_snapshots', 'adoption_unit_figures', 'people', 'tenants', 'unit_mappings', 'units']);
+      assert.deepEqual([...tables].sort(), [
+        'adoption_communities',
+        'adoption_snapshots',
+        'adoption_unit_figures',
+        'people',
+        'prompt_days',
+        'survey_answer_inbox',
+        'survey_answers',
+        'survey_follow_up_deliveries',
+        'survey_follow_ups',
+        'survey_invitations',
+        'survey_rounds',
+        'surveys',
+        'tenants',
+        'unit_mappings',
+        'units',
+      ]);
       for (const table of tables) {
         assert.ok(columns.rows.some((c) => c.table_name === table && c.column_name === 'tenant_id'), `${table} has tenant_id`);
       }

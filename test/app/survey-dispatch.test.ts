@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import type { SurveySchedule } from '../../core/survey-store.js';
+import type { Unit } from '../../core/units.js';
+import { openChats, recipientsSince } from '../support/chats.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+/** Monday 30 November 2026, 09:00 in Oslo (UTC+1). */
+const MONDAY_9 = new Date('2026-11-30T08:00:00Z');
+const at = (base: Date, hours: number) => new Date(base.getTime() + hours * 3600_000);
+
+const once = (startsAt: Date, extra: Partial<SurveySchedule> = {}): SurveySchedule => ({
+  startsAt: startsAt.toISOString(),
+  openDays: 5,
+  recurrence: { every: 'once' },
+  remindAfterDays: null,
+  ...extra,
+});
+
+describe('survey prompts and reminders (controlled clock)', function () {
+  this.timeout(60_000);
+  let stack: TestStack;
+  let unit: Unit;
+  let members: string[];
+
+  before(async () => {
+    stack = await startTestStack({ env: { SURVEY_SEND_RATE: '50' } });
+    const tenantId = stack.sim.tenantId;
+    const units = await stack.directory.listUnits(tenantId);
+    // A team-level unit with a dozen or more people, all of whom have the app.
+    const people = await stack.app.surveys.store.audiencePeople(tenantId, {});
+    const sizes = new Map<string, number>();
+    for (const p of people) if (p.unitId) sizes.set(p.unitId, (sizes.get(p.unitId) ?? 0) + 1);
+    unit = units.find((u) => (sizes.get(u.id) ?? 0) >= 12 && !units.some((c) => c.parentId === u.id))!;
+    members = people.filter((p) => p.unitId === unit.id).map((p) => p.aadObjectId);
+    await openChats(stack, people.map((p) => p.aadObjectId));
+  });
+  after(() => stack?.close());
+
+  const author = () => ({ aadObjectId: stack.sim.municipality.demoPersons.communicator.id, role: 'Communicator' as const });
+  const create = (schedule: SurveySchedule) =>
+    stack.app.surveys.create(stack.sim.tenantId, { templateId: 'weekly-pulse', audience: { kind: 'units', unitIds: [unit.id] }, schedule }, author());
+  /** Runs a dispatch pass at `now`; returns who got something in it. */
+  const pass = async (now: Date) => {
+    const before = stack.sim.connector.activities.length;
+    await stack.app.surveys.runDue(now);
+    return recipientsSince(stack, before);
+  };
+  const answer = (roundId: string, aadObjectId: string, now: Date) =>
+    stack.app.surveys.store.recordAnswers({ tenantId: stack.sim.tenantId, roundId, aadObjectId, answers: {}, now });
+
+  it('prompts everyone in the unit once, and never again for the same round', async () => {
+    const survey = await create(once(MONDAY_9));
+    const first = await pass(MONDAY_9);
+    assert.deepEqual([...first.keys()].sort(), [...members].sort());
+    assert.ok([...first.values()].every((n) => n === 1));
+    assert.equal((await pass(at(MONDAY_9, 1))).size, 0);
+    await stack.app.surveys.close(stack.sim.tenantId, survey.id, at(MONDAY_9, 2));
+  });
+
+  it('holds prompts through quiet hours and the weekend, then sends them', async () => {
+    const friday18 = at(MONDAY_9, 4 * 24 + 9); // Friday 4 December, 18:00
+    await create(once(friday18));
+    assert.equal((await pass(friday18)).size, 0, 'after 17:00 is quiet');
+    assert.equal((await pass(at(friday18, 15))).size, 0, 'Saturday 09:00 is weekend');
+    assert.equal((await pass(at(friday18, 2 * 24 + 13.9))).size, 0, 'Monday 07:54 is still quiet');
+    const monday = await pass(at(friday18, 2 * 24 + 14)); // Monday 7 December, 08:00
+    assert.equal(monday.size, members.length);
+  });
+
+  it('gives nobody two prompts in one day: a second survey waits until the next day', async () => {
+    const tuesday9 = at(MONDAY_9, 8 * 24); // Tuesday 8 December
+    await create(once(tuesday9, { openDays: 3 }));
+    await create(once(tuesday9, { openDays: 3 }));
+    const tuesday = await pass(tuesday9);
+    assert.equal(tuesday.size, members.length);
+    assert.ok([...tuesday.values()].every((n) => n === 1), 'one prompt each on Tuesday');
+    assert.equal((await pass(at(tuesday9, 6))).size, 0, 'nothing more on Tuesday afternoon');
+    const wednesday = await pass(at(tuesday9, 24));
+    assert.equal(wednesday.size, members.length, 'the second survey on Wednesday');
+    assert.ok([...wednesday.values()].every((n) => n === 1));
+  });
+
+  it('reminds only those who have not answered, once, and not on a day they already had a prompt', async () => {
+    const thursday9 = at(MONDAY_9, 10 * 24); // Thursday 10 December
+    const survey = await create(once(thursday9, { openDays: 6, remindAfterDays: 1 }));
+    await pass(thursday9);
+    const [round] = await stack.app.surveys.store.listRounds(stack.sim.tenantId, survey.id);
+    const answered = members.slice(0, Math.floor(members.length / 2));
+    for (const id of answered) assert.deepEqual(await answer(round!.id, id, at(thursday9, 2)), { status: 'recorded' });
+
+    // A prompt from another survey on Friday morning takes the day of those it reaches.
+    await stack.app.surveys.create(
+      stack.sim.tenantId,
+      { templateId: 'onboarding-check', audience: { kind: 'units', unitIds: [unit.id] }, schedule: once(at(thursday9, 24)) },
+      author(),
+    );
+    const friday = await pass(at(thursday9, 24)); // Friday 09:00: the other survey goes out, so no reminders today
+    assert.equal(friday.size, members.length);
+    assert.ok([...friday.values()].every((n) => n === 1), 'one message each on Friday');
+    assert.equal((await pass(at(thursday9, 3 * 24))).size, 0, 'nothing on the weekend (Sunday)');
+
+    const monday = await pass(at(thursday9, 3 * 24 + 23)); // Monday 14 December, 08:00
+    const reminded = [...monday.keys()];
+    const notAnswered = members.filter((id) => !answered.includes(id));
+    assert.deepEqual(reminded.sort(), [...notAnswered].sort(), 'reminders go to exactly those who have not answered');
+    assert.ok([...monday.values()].every((n) => n === 1));
+    assert.equal((await pass(at(thursday9, 5 * 24))).size, 0, 'a reminder comes once (Tuesday)');
+  });
+});
