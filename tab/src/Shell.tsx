@@ -12,6 +12,7 @@ import { SessionContext, type Session } from './session';
 
 // Loaded when first opened: its charts are a large part of the tab's code, and most people never need them.
 const Adoption = lazy(() => import('./pages/Adoption').then((module) => ({ default: module.Adoption })));
+const Surveys = lazy(() => import('./pages/Surveys').then((module) => ({ default: module.Surveys })));
 
 /** Signed in: the frame with the role-based menu around the current page. */
 export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: () => void }) {
@@ -33,6 +34,10 @@ export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: 
         ) : page === 'adoption' ? (
           <Suspense fallback={<Spinner label={t('loading')} />}>
             <Adoption />
+          </Suspense>
+        ) : page === 'surveys' ? (
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            <Surveys />
           </Suspense>
         ) : (
           <ComingSoon page={page} />

@@ -30,6 +30,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The fields a refused body got wrong, when the problem lists them (`errors: [{path, message}]`). */
+    readonly errors: ReadonlyArray<{ path: string; message: string }> = [],
   ) {
     super(message);
   }
@@ -42,8 +44,9 @@ async function send(path: string, init: RequestInit = {}, token?: string, accept
     headers: { accept, ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
   });
   if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; title?: string };
-    throw new ApiError(response.status, problem.code ?? `http_${response.status}`, problem.detail ?? problem.title ?? response.statusText);
+    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; title?: string; errors?: unknown };
+    const errors = Array.isArray(problem.errors) ? (problem.errors as Array<{ path: string; message: string }>).filter((e) => typeof e?.message === 'string') : [];
+    throw new ApiError(response.status, problem.code ?? `http_${response.status}`, problem.detail ?? problem.title ?? response.statusText, errors);
   }
   return response;
 }

@@ -26,18 +26,48 @@ export function pagesFor(roles: Role[]): Page[] {
 
 const ALL: readonly Page[] = [...PAGES.map((p) => p.page), 'terms'];
 
+/** The hash's path segments: `#/surveys/abc/print` → ['surveys', 'abc', 'print']. */
+const segments = () =>
+  window.location.hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
+
 function pageOfHash(): Page {
-  const name = window.location.hash.replace(/^#\/?/, '');
+  const name = segments()[0] ?? '';
   return ALL.find((page) => page === name) ?? 'home';
+}
+
+/** Follows the hash: re-reads `read` whenever the address changes. */
+function useHash<T>(read: () => T, same: (a: T, b: T) => boolean): T {
+  const [value, setValue] = useState<T>(read);
+  useEffect(() => {
+    const onChange = () => setValue((previous) => {
+      const next = read();
+      return same(previous, next) ? previous : next;
+    });
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return value;
 }
 
 /** The current page from the URL hash (#/reach), so links, bookmarks and the back button work. */
 export function usePage(): Page {
-  const [page, setPage] = useState<Page>(pageOfHash);
-  useEffect(() => {
-    const onChange = () => setPage(pageOfHash());
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return page;
+  return useHash(pageOfHash, (a, b) => a === b);
 }
+
+/** What follows the page in the hash (`#/surveys/abc/print` → ['abc', 'print']): a page's own views. */
+export function useSubPath(): string[] {
+  return useHash(() => segments().slice(1), (a, b) => a.join('/') === b.join('/'));
+}
+
+/** The hash of a page's view, each segment encoded. */
+export const hashOf = (page: Page, ...rest: string[]) => `#/${[page, ...rest].map(encodeURIComponent).join('/')}`;
