@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
+import { LOCALES, type Locale } from '../core/locale.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -107,6 +108,11 @@ const isoDate = (value: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('must be a date, YYYY-MM-DD');
   return value;
 };
+const locale = (value: string): Locale => {
+  const v = value.trim().toLowerCase();
+  if (!(LOCALES as readonly string[]).includes(v)) throw new InvalidArgumentError(`must be one of ${LOCALES.join(', ')}`);
+  return v as Locale;
+};
 
 program
   .command('ingest')
@@ -145,6 +151,17 @@ program
   .action(async (file: string) => {
     const { unitMappingCommand } = await import('./adoption-commands.js');
     process.stdout.write((await unitMappingCommand(loadConfig(), file)) + '\n');
+  });
+
+const survey = program.command('survey').description('pulse surveys');
+survey
+  .command('templates')
+  .description('list the shipped survey templates with every question in nb, nn, sv and en')
+  .option('--json', 'print the templates as JSON, exactly as Digipuls uses them')
+  .option('--locale <locale>', 'only this language: nb, nn, sv or en', locale)
+  .action(async (options: { json?: boolean; locale?: Locale }) => {
+    const { surveyTemplatesCommand } = await import('./survey-commands.js');
+    process.stdout.write(surveyTemplatesCommand(options) + '\n');
   });
 
 program
