@@ -16,8 +16,11 @@ import { resolveAudience } from './survey-audience.js';
 export interface SurveyService extends SurveyCommands {
   store: SurveyStore;
   cards: SurveyCards;
-  /** Opens due rounds and sends due prompts, reminders and follow-ups now (what the job does every minute). */
-  runDue(now?: Date): Promise<DispatchResult>;
+  /**
+   * Opens due rounds and sends due prompts, reminders and follow-ups now (what the job does every minute).
+   * `sendRate` overrides the configured pace (the demo's history, sent to the simulator, which has no limit).
+   */
+  runDue(now?: Date, options?: { sendRate?: number }): Promise<DispatchResult>;
 }
 
 export function createSurveyService(deps: {
@@ -76,7 +79,7 @@ export function createSurveyService(deps: {
       return store.addFollowUp(tenantId, roundId, { text, writtenBy: { role: author.role, name: author.name }, writtenOn: localDay(now, timeZone) });
     },
 
-    async runDue(now = new Date()) {
+    async runDue(now = new Date(), options = {}) {
       const send = deps.send();
       if (!send) throw new Error('Surveys cannot be sent before the bot is running');
       return dispatchSurveys(
@@ -86,7 +89,7 @@ export function createSurveyService(deps: {
           send,
           audienceOf: (survey) => resolveAudience(config, store, deps.directory, survey.tenantId, survey.audience),
           defaultLocale: config.defaultLocale,
-          sendRate: config.surveys.sendRate,
+          sendRate: options.sendRate ?? config.surveys.sendRate,
           logger,
         },
         now,
