@@ -59,3 +59,18 @@ export function isQuietTime(now: Date, settings: MessagingSettings): boolean {
   if (start === end) return false;
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
 }
+
+/** The instant a wall-clock time (day YYYY-MM-DD, minutes after midnight) happens in a time zone. */
+export function zonedTime(day: string, minutes: number, timeZone: string): Date {
+  const wall = Date.parse(`${day}T00:00:00Z`) + minutes * 60_000;
+  // The zone's offset at a guess, corrected once more for a guess on the other side of a DST change.
+  let instant = wall - offsetAt(wall, timeZone);
+  instant = wall - offsetAt(instant, timeZone);
+  return new Date(instant);
+}
+
+function offsetAt(instant: number, timeZone: string): number {
+  const { day, minutes } = localClock(new Date(instant), timeZone);
+  const seconds = new Date(instant).getUTCSeconds() * 1000 + new Date(instant).getUTCMilliseconds();
+  return Date.parse(`${day}T00:00:00Z`) + minutes * 60_000 + seconds - instant;
+}

@@ -1,3 +1,4 @@
+import { localClock, zonedTime } from './messaging-settings.js';
 import type { SurveySchedule } from './survey-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,23 +11,22 @@ export function roundTimes(opensAt: Date, schedule: SurveySchedule): { closesAt:
 }
 
 /**
- * When the round after the one opening at `opensAt` opens, or null when the schedule ends. Months keep
- * the day of the month where they can (31 January → 28/29 February → 31 March counts from the first round).
+ * When round `roundNumber + 1` of a recurring survey opens, or null when the schedule has ended. Rounds
+ * keep the first round's wall-clock time in the tenant's time zone (09:00 stays 09:00 across summer
+ * time), and months keep its day of the month where they can (the 31st → 28/29 February → 31 March).
  */
-export function nextRoundAt(first: Date, roundNumber: number, schedule: SurveySchedule): Date | null {
+export function nextRoundAt(first: Date, roundNumber: number, schedule: SurveySchedule, timeZone: string): Date | null {
   const { recurrence } = schedule;
   if (recurrence.every === 'once') return null;
+  const { day, minutes } = localClock(first, timeZone);
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   let next: Date;
-  if (recurrence.every === 'week') next = new Date(first.getTime() + roundNumber * 7 * DAY_MS);
+  if (recurrence.every === 'week') next = new Date(Date.UTC(year, month - 1, date + roundNumber * 7));
   else {
-    next = new Date(first);
-    const day = first.getUTCDate();
-    next.setUTCDate(1);
-    next.setUTCMonth(first.getUTCMonth() + roundNumber);
-    const lastDay = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
-    next.setUTCDate(Math.min(day, lastDay));
+    const lastDay = new Date(Date.UTC(year, month - 1 + roundNumber + 1, 0)).getUTCDate();
+    next = new Date(Date.UTC(year, month - 1 + roundNumber, Math.min(date, lastDay)));
   }
+  const nextDay = next.toISOString().slice(0, 10);
   // `until` is a day: rounds may open on it, not after it.
-  const until = new Date(`${recurrence.until}T23:59:59.999Z`);
-  return next <= until ? next : null;
+  return nextDay <= recurrence.until ? zonedTime(nextDay, minutes, timeZone) : null;
 }

@@ -118,10 +118,11 @@ async function openNextRound(deps: DispatchDeps, survey: Survey): Promise<void> 
   const rounds = await deps.store.listRounds(survey.tenantId, survey.id);
   const number = rounds.length + 1;
   const first = new Date(survey.schedule.startsAt);
-  const opensAt = number === 1 ? first : (nextRoundAt(first, number - 1, survey.schedule) ?? new Date());
+  const { timeZone } = await deps.store.messagingSettings(survey.tenantId);
+  const opensAt = number === 1 ? first : (nextRoundAt(first, number - 1, survey.schedule, timeZone) ?? new Date());
   const { closesAt, remindAt } = roundTimes(opensAt, survey.schedule);
   const invitees = await deps.audienceOf(survey);
-  await deps.store.openRound({ survey, number, opensAt, closesAt, remindAt, nextRoundAt: nextRoundAt(first, number, survey.schedule), invitees });
+  await deps.store.openRound({ survey, number, opensAt, closesAt, remindAt, nextRoundAt: nextRoundAt(first, number, survey.schedule, timeZone), invitees });
   deps.logger.info({ surveyId: survey.id, round: number, invited: invitees.length }, 'Survey round opened');
 }
 

@@ -106,4 +106,17 @@ describe('survey prompts and reminders (controlled clock)', function () {
     assert.ok([...monday.values()].every((n) => n === 1));
     assert.equal((await pass(at(thursday9, 5 * 24))).size, 0, 'a reminder comes once (Tuesday)');
   });
+
+  it('opens a weekly survey\'s rounds each week until its last day, and closes them', async () => {
+    const tenantId = stack.sim.tenantId;
+    const monday = at(MONDAY_9, 21 * 24); // Monday 21 December
+    const survey = await create({ startsAt: monday.toISOString(), openDays: 3, recurrence: { every: 'week', until: '2027-01-04' }, remindAfterDays: null });
+    const got: number[] = [];
+    for (let week = 0; week < 4; week++) got.push((await pass(at(monday, week * 7 * 24))).size);
+    assert.deepEqual(got, [members.length, members.length, members.length, 0], 'three rounds (21 and 28 December, 4 January), then none');
+    const rounds = await stack.app.surveys.store.listRounds(tenantId, survey.id);
+    assert.deepEqual(rounds.map((r) => r.number), [1, 2, 3]);
+    assert.ok(rounds.every((r) => r.closedAt !== null && r.invited === members.length));
+    assert.equal((await stack.app.surveys.store.getSurvey(tenantId, survey.id))!.status, 'ended');
+  });
 });
