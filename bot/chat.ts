@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { DirectoryRepository, Person } from '../core/directory.js';
+import type { Role } from '../core/roles.js';
 import type { SurveyAnswerStore } from '../core/survey-store.js';
 import { localeFromTag, type Locale } from '../core/locale.js';
 import { asAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
@@ -13,6 +14,8 @@ export interface BotDeps {
   defaultLocale: Locale;
   /** The smallest group results are shown for; the welcome and privacy cards state it. */
   minGroupSize: number;
+  /** Who may read free-text survey answers; the privacy notice names them. */
+  freeTextRoles: readonly Role[];
   /** Survey rounds and where answers are recorded (apart from who answered). */
   surveys: SurveyAnswerStore;
   /** The clock: when an answer arrives (tests set it to answer after a round closed). */

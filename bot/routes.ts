@@ -36,6 +36,7 @@ export function registerBotRoutes(
     directory: deps.directory,
     defaultLocale: config.defaultLocale,
     minGroupSize: config.privacy.minGroupSize,
+    freeTextRoles: config.surveys.freeTextRoles,
     surveys: deps.surveys,
     now: deps.now ?? (() => new Date()),
     logger,

@@ -2,7 +2,7 @@ import type { Locale } from '../../core/locale.js';
 import type { Answers, SurveyDefinition } from '../../core/survey.js';
 import { botText } from '../i18n.js';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { privacyNotice } from './privacy-card.js';
+import { privacyNotice, type PrivacyFacts } from './privacy-card.js';
 import { answerText } from './survey-questions.js';
 
 /**
@@ -10,7 +10,7 @@ import { answerText } from './survey-questions.js';
  * and with the options' texts, so they can see it arrived as they meant it. The privacy notice opens
  * inside this card (a round trip would replace the answers shown here).
  */
-export function surveyThanksCard(definition: SurveyDefinition, answers: Answers, locale: Locale, minGroupSize: number): AdaptiveCard {
+export function surveyThanksCard(definition: SurveyDefinition, answers: Answers, locale: Locale, facts: PrivacyFacts): AdaptiveCard {
   const t = botText(locale);
   const given: CardElement[] = definition.questions.flatMap((question, index) => {
     const value = answers[question.id];
@@ -27,9 +27,9 @@ export function surveyThanksCard(definition: SurveyDefinition, answers: Answers,
       { type: 'Container', style: 'good', bleed: true, items: [heading(t('surveyThanks.title'))] },
       paragraph(t('surveyThanks.intro', { title: definition.title[locale] })),
       ...given,
-      { ...paragraph(t('surveyThanks.after', { minGroupSize })), spacing: 'Large', isSubtle: true },
+      { ...paragraph(t('surveyThanks.after', { minGroupSize: facts.minGroupSize })), spacing: 'Large', isSubtle: true },
     ],
-    [{ type: 'Action.ShowCard', title: t('survey.whatHappens'), card: { type: 'AdaptiveCard', body: privacyNotice(locale, minGroupSize) } }],
+    [{ type: 'Action.ShowCard', title: t('survey.whatHappens'), card: { type: 'AdaptiveCard', body: privacyNotice(locale, facts) } }],
   );
   return { ...card, fallbackText: t('surveyThanks.title') };
 }

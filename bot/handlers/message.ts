@@ -46,7 +46,7 @@ export async function onMessage(context: TurnContext, deps: BotDeps): Promise<vo
       return;
     }
     case 'privacy':
-      await sendCard(context, privacyCard(await localeOf(context, deps, command.wroteIn), deps.minGroupSize));
+      await sendCard(context, privacyCard(await localeOf(context, deps, command.wroteIn), deps));
       return;
     case 'unknown':
       await context.sendActivity(botText(await localeOf(context, deps))('unknown'));

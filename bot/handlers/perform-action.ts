@@ -17,7 +17,7 @@ export async function performAction(context: TurnContext, deps: BotDeps, action:
     case VERBS.showLanguages:
       return languageCard(await localeOf(context, deps));
     case VERBS.showPrivacy:
-      return privacyCard(await localeOf(context, deps), deps.minGroupSize, { roundId: action.roundId });
+      return privacyCard(await localeOf(context, deps), deps, { roundId: action.roundId });
     case VERBS.showWelcome:
       return welcomeCard(await localeOf(context, deps), deps.minGroupSize);
     case VERBS.setLanguage: {

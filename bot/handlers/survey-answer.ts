@@ -31,7 +31,7 @@ export async function answerSurvey(
   const outcome = await deps.surveys.recordAnswers({ tenantId, roundId: prompt.roundId, aadObjectId, answers: parsed.answers, now: deps.now() });
   switch (outcome.status) {
     case 'recorded':
-      return surveyThanksCard(definition, parsed.answers, locale, deps.minGroupSize);
+      return surveyThanksCard(definition, parsed.answers, locale, deps);
     case 'already_answered':
       return alreadyAnsweredCard(definition, locale);
     case 'closed':

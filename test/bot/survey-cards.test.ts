@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { LOCALES, type Locale } from '../../core/locale.js';
+import type { Role } from '../../core/roles.js';
 import { findTemplate } from '../../core/survey-templates/index.js';
 import { followUpCard } from '../../bot/cards/survey-follow-up-card.js';
 import { surveyCard } from '../../bot/cards/survey-card.js';
@@ -27,6 +28,7 @@ function assertTeamsCard(card: { version: string; body: unknown[] }) {
 }
 
 const dwe = findTemplate('digital-work-environment')!;
+const facts = (minGroupSize: number, freeTextRoles: Role[] = ['AdoptionAdmin', 'SafetyRep', 'UnitLead']) => ({ minGroupSize, freeTextRoles });
 
 describe('bot: the survey card staff get in chat', () => {
   it('shows the digital-work-environment survey in bokmål: title, intro, answer-by date, every question as an input', () => {
@@ -180,7 +182,7 @@ describe('bot: one question at a time', () => {
 
 describe('bot: the thank-you card', () => {
   it('shows the answers given with the words of the scale and the options, not ids', () => {
-    const card = surveyThanksCard(everyKind, { workload: 4, recommend: 10, channel: 'intranet', tools: ['chat', 'meetings'], comment: '**Mer** [kaffe](http://x)' }, 'nb', 5);
+    const card = surveyThanksCard(everyKind, { workload: 4, recommend: 10, channel: 'intranet', tools: ['chat', 'meetings'], comment: '**Mer** [kaffe](http://x)' }, 'nb', facts(5));
     assertTeamsCard(card);
     const text = JSON.stringify(card.body);
     assert.match(text, /Takk for svarene dine!/);
@@ -195,7 +197,7 @@ describe('bot: the thank-you card', () => {
   });
 
   it('says which optional questions were skipped, and opens the privacy notice inside the card', () => {
-    const card = surveyThanksCard(everyKind, { workload: 1, recommend: 0, channel: 'teams' }, 'sv', 7);
+    const card = surveyThanksCard(everyKind, { workload: 1, recommend: 0, channel: 'teams' }, 'sv', facts(7));
     assert.match(JSON.stringify(card.body), /Inte besvarad/);
     const [notice] = buttonsOf(card);
     assert.equal(notice!.type, 'Action.ShowCard');
@@ -249,21 +251,30 @@ describe('bot: "what happens with my answers"', () => {
   });
 
   it('says in plain words how answers are stored, when results are shown, who reads free text and what a follow-up is', () => {
-    const text = JSON.stringify(privacyCard('nb', 5).body);
+    const text = JSON.stringify(privacyCard('nb', facts(5)).body);
     assert.match(text, /atskilt fra listen over hvem som ble spurt og hvem som har svart, og ingenting kobler dem sammen/);
     assert.match(text, /Bare dagen du svarte lagres, ikke klokkeslettet/);
     assert.match(text, /grupper på minst 5 personer/);
     assert.match(text, /aldri slik at noen kan regne seg fram til en mindre gruppe/);
-    assert.match(text, /Fritekstsvar vises bare når minst 5/);
+    assert.match(text, /Fritekstsvar vises bare når minst 5 i gruppen har svart, og bare for digitaliseringsteamet, verneombudene og lederne for enhetene\./);
     assert.match(text, /Dere sa, vi gjorde/);
     assert.match(text, /personvernombud/);
   });
 
   it('offers the way back to the survey when it was opened from one', () => {
-    const buttons = buttonsOf(privacyCard('nn', 5, { roundId: 'r1' }));
+    const buttons = buttonsOf(privacyCard('nn', facts(5), { roundId: 'r1' }));
     assert.equal(buttons[0]!.title, 'Tilbake til pulsmålinga');
     assert.equal(buttons[0]!.verb, 'digipuls.survey.show');
     assert.deepEqual(buttons[0]!.data, { roundId: 'r1' });
-    assert.deepEqual(buttonsOf(privacyCard('nn', 5)).map((b) => b.title), ['Byt språk']);
+    assert.deepEqual(buttonsOf(privacyCard('nn', facts(5))).map((b) => b.title), ['Byt språk']);
+  });
+});
+
+describe('bot: the privacy notice follows the settings', () => {
+  it('names exactly the roles configured to read free text, in the person\'s language', () => {
+    const text = (roles: Role[], locale: Locale) => JSON.stringify(privacyCard(locale, facts(6, roles)).body);
+    assert.match(text(['Communicator'], 'sv'), /minst 6 i gruppen har svarat, och bara för kommunikationsavdelningen\./);
+    assert.match(text(['UnitLead', 'SafetyRep'], 'nn'), /berre for leiarane for einingane og verneomboda\./);
+    assert.match(text([], 'en'), /Free-text answers are not shown to anyone\./);
   });
 });

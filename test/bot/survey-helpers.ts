@@ -1,5 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { localClock } from '../../core/messaging-settings.js';
 import type { SurveyDefinition, LocalizedText } from '../../core/survey.js';
-import type { SurveyPrompt } from '../../core/survey-store.js';
+import type { Audience, SurveyPrompt, SurveySchedule } from '../../core/survey-store.js';
+import { cardOf } from '../support/activities.js';
+import type { TestStack } from '../support/stack.js';
+import { chatOf } from './chat-helpers.js';
+
+const chatIdOf = (aadObjectId: string) => chatOf({ id: aadObjectId, displayName: '' });
 
 const say = (nb: string, nn: string, sv: string, en: string): LocalizedText => ({ nb, nn, sv, en });
 
@@ -59,3 +66,70 @@ export function allParts(card: unknown): Array<Record<string, unknown>> {
 export const inputsOf = (card: unknown) => allParts(card).filter((p) => String(p.type).startsWith('Input.'));
 /** The buttons of a card, in order (not their fallbacks). */
 export const buttonsOf = (card: { actions?: unknown[] } | undefined) => (card?.actions ?? []) as Array<Record<string, unknown> & { title: string; verb?: string; data?: Record<string, unknown> }>;
+
+/**
+ * The first moment from `from` on that is a weekday between 09:00 and 16:00 in Oslo: when the
+ * default quiet hours let prompts go out, so a dispatch pass at that moment sends them.
+ */
+export function workingHourFrom(from: Date): Date {
+  let at = new Date(from);
+  for (let i = 0; i < 24 * 8; i++) {
+    const { minutes, weekday } = localClock(at, 'Europe/Oslo');
+    if (weekday >= 1 && weekday <= 5 && minutes >= 9 * 60 && minutes < 16 * 60) return at;
+    at = new Date(Math.ceil((at.getTime() + 1) / HOUR) * HOUR);
+  }
+  throw new Error('no working hour within a week');
+}
+const HOUR = 3600_000;
+
+/**
+ * Creates a survey that starts now and stays open ten days, and runs the dispatch pass at the next
+ * working hour (`dayOffset` days later, since nobody gets two prompts in a day): the prompts go to
+ * everyone in the audience who has a chat with the bot. Returns the survey and its first round.
+ */
+export async function sendSurvey(
+  stack: TestStack,
+  request: { templateId?: string; definition?: SurveyDefinition; audience: Audience },
+  options: { dayOffset?: number; author?: string } = {},
+) {
+  const now = new Date();
+  const author = { aadObjectId: options.author ?? stack.sim.municipality.demoPersons.communicator.id, role: 'Communicator' as const };
+  const schedule: SurveySchedule = { startsAt: new Date(now.getTime() - 60_000).toISOString(), openDays: 10, recurrence: { every: 'once' }, remindAfterDays: null };
+  const survey = await stack.app.surveys.create(stack.sim.tenantId, { ...request, schedule }, author);
+  const result = await stack.app.surveys.runDue(workingHourFrom(new Date(now.getTime() + (options.dayOffset ?? 0) * 24 * HOUR)));
+  const [round] = await stack.app.surveys.store.listRounds(stack.sim.tenantId, survey.id);
+  if (!round) throw new Error('The dispatch pass opened no round');
+  return { survey, roundId: round.id, result };
+}
+
+/** The last survey card (or reminder) the bot sent to a person's chat for a round. */
+export function surveyCardSent(stack: TestStack, aadObjectId: string, roundId: string) {
+  const cards = stack.sim.connector.activities
+    .filter((a) => a.conversationId === chatIdOf(aadObjectId))
+    .map((a) => cardOf(a.activity))
+    .filter((card) => card?.actions?.some((b) => b.verb === 'digipuls.survey.answer' && (b.data as { roundId?: string }).roundId === roundId));
+  const card = cards.at(-1);
+  if (!card) throw new Error(`No survey card reached ${aadObjectId}`);
+  return card;
+}
+
+/** The invoke value Teams posts when a person presses `button` with these inputs filled in. */
+export function pressed(button: { verb?: string; data?: unknown } | undefined, inputs: Record<string, unknown> = {}) {
+  if (!button?.verb) throw new Error('No such button');
+  return { action: { type: 'Action.Execute', id: randomUUID(), verb: button.verb, data: { ...(button.data as object), ...inputs } }, trigger: 'manual' };
+}
+
+/** A button of a card by its title. */
+export function button(card: { actions?: unknown[] } | undefined, title: string) {
+  const found = buttonsOf(card).find((b) => b.title === title);
+  if (!found) throw new Error(`No button "${title}" on the card; it has ${buttonsOf(card).map((b) => b.title).join(', ')}`);
+  return found;
+}
+
+/** How many answers a round holds, and how many invitations are marked answered. */
+export async function storedFor(stack: TestStack, roundId: string) {
+  const { store } = stack.app.surveys;
+  const answers = await store.answers(stack.sim.tenantId, roundId);
+  const participation = await store.participation(stack.sim.tenantId, roundId);
+  return { answers: answers.length, answered: participation.reduce((sum, unit) => sum + unit.answered, 0) };
+}
