@@ -19,12 +19,17 @@ describe('API: health, sign-in settings, the caller', () => {
     assert.deepEqual(await ready.json(), { status: 'ok' });
   });
 
-  it('publishes an OpenAPI document describing /api/v1/me', async () => {
+  it('publishes an OpenAPI document describing every /api/v1 route the server answers', async () => {
     const response = await get('/api/v1/openapi.json');
     assert.equal(response.status, 200);
-    const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     assert.equal(doc.openapi, '3.1.0');
-    assert.ok(doc.paths['/api/v1/me']);
+    const routes = stack.app.server.server.getDebugInfo().routes.filter((r) => r.path.startsWith('/api/v1/') && r.path !== '/api/v1/openapi.json');
+    assert.ok(routes.length > 20);
+    for (const route of routes) {
+      const path = route.path.replace(/:(\w+)/g, '{$1}');
+      assert.ok(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path} is in the OpenAPI document`);
+    }
   });
 
   it('tells the tab where to sign in', async () => {
