@@ -24,7 +24,7 @@ describe('API: health, sign-in settings, the caller', () => {
     assert.equal(response.status, 200);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     assert.equal(doc.openapi, '3.1.0');
-    const routes = stack.app.server.server.getDebugInfo().routes.filter((r) => r.path.startsWith('/api/v1/') && r.path !== '/api/v1/openapi.json');
+    const routes = stack.app.server.server.getDebugInfo().routes.filter((r: { path: string; method: string }) => r.path.startsWith('/api/v1/') && r.path !== '/api/v1/openapi.json');
     assert.ok(routes.length > 20);
     for (const route of routes) {
       const path = route.path.replace(/:(\w+)/g, '{$1}');
