@@ -32,7 +32,8 @@ export interface Draft {
   title: LocalizedText;
   intro: LocalizedText;
   questions: DraftQuestion[];
-  audience: { kind: Audience['kind']; unitIds: string[]; groupIds: string };
+  /** Group ids with the names they were picked by (the list shows names, the API wants ids). */
+  audience: { kind: Audience['kind']; unitIds: string[]; groups: Array<{ id: string; displayName: string }> };
   schedule: {
     start: StartChoice;
     /** `<input type="datetime-local">` value, in the browser's time zone. */
@@ -111,7 +112,7 @@ export function emptyDraft(translate: Translate, now = new Date()): Draft {
     title: each((l) => translate(l, 'surveys.editor.defaultTitle')),
     intro: blank(),
     questions: [newQuestion('likert', translate, [])],
-    audience: { kind: 'everyone', unitIds: [], groupIds: '' },
+    audience: { kind: 'everyone', unitIds: [], groups: [] },
     schedule: defaultSchedule(now),
   };
 }
@@ -134,7 +135,7 @@ export function draftFromTemplate(template: SurveyTemplate, now = new Date()): D
     title: { ...template.definition.title },
     intro: template.definition.intro ? { ...template.definition.intro } : blank(),
     questions: template.definition.questions.map(draftQuestion),
-    audience: { kind: 'everyone', unitIds: [], groupIds: '' },
+    audience: { kind: 'everyone', unitIds: [], groups: [] },
     schedule: defaultSchedule(now, template.suggested.openDays, every),
   };
 }
@@ -161,11 +162,12 @@ export function toDefinition(draft: Draft, primary: Locale): SurveyDefinition {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Group ids typed or pasted (one per line, or separated by commas). */
 export const groupIdsOf = (text: string) => text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
 
 export function toAudience(draft: Draft): Audience {
   if (draft.audience.kind === 'units') return { kind: 'units', unitIds: draft.audience.unitIds };
-  if (draft.audience.kind === 'groups') return { kind: 'groups', groupIds: groupIdsOf(draft.audience.groupIds) };
+  if (draft.audience.kind === 'groups') return { kind: 'groups', groupIds: draft.audience.groups.map((g) => g.id) };
   return { kind: 'everyone' };
 }
 
@@ -202,7 +204,7 @@ export function problemsOf(draft: Draft, now = new Date()): DraftProblem[] {
   });
   if (draft.audience.kind === 'units' && draft.audience.unitIds.length === 0) problems.push({ field: 'audience', key: 'surveys.editor.problems.noUnits' });
   if (draft.audience.kind === 'groups') {
-    const ids = groupIdsOf(draft.audience.groupIds);
+    const ids = draft.audience.groups.map((g) => g.id);
     if (ids.length === 0) problems.push({ field: 'audience', key: 'surveys.editor.problems.noGroups' });
     else if (ids.some((id) => !GUID.test(id))) problems.push({ field: 'audience', key: 'surveys.editor.problems.groupId' });
   }
@@ -210,6 +212,9 @@ export function problemsOf(draft: Draft, now = new Date()): DraftProblem[] {
   const startsAt = s.start === 'now' ? now : new Date(s.at);
   if (s.start === 'at' && (Number.isNaN(startsAt.getTime()) || startsAt.getTime() < now.getTime() - 60_000)) problems.push({ field: 'schedule', key: 'surveys.editor.problems.startInPast' });
   if (!Number.isInteger(s.openDays) || s.openDays < 1 || s.openDays > 60) problems.push({ field: 'schedule', key: 'surveys.editor.problems.openDays' });
+  // A round closes before the next one opens.
+  else if (s.recurrence === 'week' && s.openDays > 7) problems.push({ field: 'schedule', key: 'surveys.editor.problems.openDaysWeek' });
+  else if (s.recurrence === 'month' && s.openDays > 28) problems.push({ field: 'schedule', key: 'surveys.editor.problems.openDaysMonth' });
   if (s.remind && (!Number.isInteger(s.remindAfterDays) || s.remindAfterDays < 1 || s.remindAfterDays >= s.openDays)) problems.push({ field: 'schedule', key: 'surveys.editor.problems.remind' });
   if (s.recurrence !== 'once' && (!/^\d{4}-\d{2}-\d{2}$/.test(s.until) || new Date(`${s.until}T23:59:59`) < startsAt)) problems.push({ field: 'schedule', key: 'surveys.editor.problems.until' });
   return problems;

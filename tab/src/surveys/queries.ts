@@ -18,6 +18,8 @@ export const closePath = (surveyId: string) => `${one(surveyId)}/close`;
 export const resultsPath = (surveyId: string, roundId: string | null, unitId: string | null = null) =>
   withQuery(`${one(surveyId)}/results`, { round: roundId, unit: unitId });
 export const trendPath = (surveyId: string, unitId: string | null) => withQuery(`${one(surveyId)}/trend`, { unit: unitId });
-export const exportPath = (surveyId: string, roundId: string | null, unitId: string | null = null) =>
-  withQuery(`${one(surveyId)}/results.csv`, { round: roundId, unit: unitId });
+/** The CSV of a round, with question and option texts in `locale`. */
+export const exportPath = (surveyId: string, roundId: string | null, locale: string, unitId: string | null = null) =>
+  withQuery(`${one(surveyId)}/results.csv`, { round: roundId, unit: unitId, locale });
+export const groupsPath = (search: string) => withQuery('/api/v1/groups', { search: search.trim() || null });
 export const followUpsPath = (surveyId: string, roundId: string) => `${one(surveyId)}/rounds/${encodeURIComponent(roundId)}/follow-ups`;

@@ -1,4 +1,4 @@
-import type { GroupResults, Question, QuestionResult, UnitResults } from './types';
+import type { GroupResults, Participation, Question, QuestionResult, SurveyResults, UnitResults } from './types';
 import { ENPS_VALUES, LIKERT_VALUES } from './types';
 
 /** Count per value, in the question's own order, with values nobody chose as zero. */
@@ -36,11 +36,11 @@ export function enpsParts(result: QuestionResult): { detractors: number; passive
 export const resultOf = (group: GroupResults | null | undefined, questionId: string) => group?.questions.find((q) => q.questionId === questionId);
 
 /**
- * Units least responded first, so those that need a nudge lead the list. Hidden units have no rate and
- * go last; ties keep the tree's order by path.
+ * Units least responded first, so those that need a nudge lead the list. Units with no figures at all
+ * (too few asked) go last; ties keep the tree's order by path.
  */
 export function leastRespondedFirst(units: readonly UnitResults[]): UnitResults[] {
-  const rate = (unit: UnitResults) => unit.results?.responseRate ?? Number.POSITIVE_INFINITY;
+  const rate = (unit: UnitResults) => responseOf(unit)?.responseRate ?? Number.POSITIVE_INFINITY;
   const byPath = (a: UnitResults, b: UnitResults) => a.path.join('\u0000').localeCompare(b.path.join('\u0000'));
   return [...units].sort((a, b) => rate(a) - rate(b) || byPath(a, b));
 }
@@ -48,3 +48,10 @@ export function leastRespondedFirst(units: readonly UnitResults[]): UnitResults[
 /** A unit whose results may be shown: narrowed so components need no null checks. */
 export type ShownUnit = UnitResults & { suppressed: false; results: GroupResults };
 export const isShown = (unit: UnitResults): unit is ShownUnit => unit.suppressed === false && unit.results !== null;
+
+/** Results with a round: what the results views draw (a survey without a round yet has none). */
+export type RoundResultsData = SurveyResults & { round: NonNullable<SurveyResults['round']> };
+export const hasRound = (results: SurveyResults | null | undefined): results is RoundResultsData => Boolean(results?.round);
+
+/** A unit's response figures: from its results, or its participation counts when its answers are hidden. */
+export const responseOf = (unit: UnitResults): Participation | null => unit.results ?? unit.participation;

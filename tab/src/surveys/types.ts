@@ -109,10 +109,22 @@ export interface QuestionResult {
 }
 
 export interface GroupResults {
+  /** Asked in this round (the audience when it opened). */
   invited: number;
+  /** Whose prompt reached their chat: those without the app installed are asked but not reached. */
+  reached: number;
   answered: number;
+  /** answered / reached, 0–1. */
   responseRate: number;
   questions: QuestionResult[];
+}
+
+/** Who was asked and who answered, without what they answered. */
+export interface Participation {
+  invited: number;
+  reached: number;
+  answered: number;
+  responseRate: number;
 }
 
 export type Suppression = false | 'small' | 'complementary' | 'ancestor';
@@ -123,8 +135,9 @@ export interface UnitResults {
   name: string;
   path: string[];
   suppressed: Suppression;
-  /** How many were asked, when the server gives it for a hidden unit too. */
-  invited?: number | null;
+  /** Counts only (no answers), so a lead sees where to encourage answers; null when fewer than the group size were asked. */
+  participation: Participation | null;
+  /** Null when suppressed. */
   results: GroupResults | null;
 }
 
@@ -141,11 +154,13 @@ export interface SurveyFollowUp {
 /** `GET /surveys/:id/results`. */
 export interface SurveyResults {
   survey: SurveySummary;
-  round: { id: string; number: number; opensAt: string; closesAt: string; closedAt: string | null };
+  /** Null while the survey has no round yet. */
+  round: { id: string; number: number; opensAt: string; closesAt: string; closedAt: string | null } | null;
   minGroupSize: number;
   municipality: GroupResults | null;
   units: UnitResults[];
   scopeUnitId: string | null;
+  /** The follow-ups of every round of the survey. */
   followUps: SurveyFollowUp[];
   canFollowUp: boolean;
   readOnly: boolean;

@@ -79,7 +79,8 @@ function CardElement({ element }: { element: Element }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const id = useId();
-  const label = str(element.label) || str(element.placeholder) || str(element.title);
+  // Teams marks a required input's label with an asterisk; the card's own text explains it.
+  const label = `${str(element.label) || str(element.placeholder) || str(element.title)}${element.isRequired === true ? ' *' : ''}`;
   switch (element.type) {
     case 'TextBlock': {
       const size = str(element.size).toLowerCase();
@@ -170,7 +171,7 @@ function Actions(props: { actions: Element[] }) {
   return (
     <ul className={styles.actions} aria-label={t('surveys.preview.buttons')}>
       {props.actions.map((action, i) => (
-        <li key={i} className={mergeClasses(styles.action, (action.style === 'positive' || i === 0) && styles.positive)} data-action={str(action.type)}>
+        <li key={i} className={mergeClasses(styles.action, action.style === 'positive' && styles.positive)} data-action={str(action.type)}>
           {str(action.title)}
         </li>
       ))}

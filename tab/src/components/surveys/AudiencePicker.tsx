@@ -1,10 +1,11 @@
-import { Caption1, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { Caption1, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../adoption/format';
 import type { Draft } from '../../surveys/draft';
 import { useUnits } from '../../surveys/hooks';
 import type { OrgUnit } from '../../surveys/types';
+import { GroupPicker } from './GroupPicker';
 
 const useStyles = makeStyles({
   picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -85,11 +86,7 @@ export function AudiencePicker(props: { value: AudienceDraft; onChange: (value: 
           <Caption1 className={styles.note} role="status">{t('surveys.audience.chosen', { count: props.value.unitIds.length })}</Caption1>
         </>
       )}
-      {props.value.kind === 'groups' && (
-        <Field label={t('surveys.audience.groupIds')} hint={t('surveys.audience.groupHint')}>
-          <Textarea value={props.value.groupIds} onChange={(_, data) => set({ groupIds: data.value })} resize="vertical" />
-        </Field>
-      )}
+      {props.value.kind === 'groups' && <GroupPicker value={props.value.groups} onChange={(groups) => set({ groups })} />}
     </div>
   );
 }

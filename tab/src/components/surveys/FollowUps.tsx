@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFormat } from '../../surveys/format';
 import { useLocalized } from '../../surveys/text';
-import type { SurveyFollowUp } from '../../surveys/types';
+import type { RoundSummary, SurveyFollowUp } from '../../surveys/types';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '& p': { margin: 0 } },
@@ -16,13 +16,18 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2 },
 });
 
-/** "You said, we did": what was done after this round, newest first, in the reader's language. */
-export function FollowUps(props: { followUps: SurveyFollowUp[]; headingId: string; children?: ReactNode }) {
+/**
+ * "You said, we did": what was done after the survey's rounds, the shown round's first, then newest
+ * first, each in the reader's language and marked with its round.
+ */
+export function FollowUps(props: { followUps: SurveyFollowUp[]; rounds: RoundSummary[]; currentRoundId: string; headingId: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useSurveyFormat();
   const { pick } = useLocalized();
-  const newestFirst = [...props.followUps].sort((a, b) => b.writtenOn.localeCompare(a.writtenOn));
+  const numberOf = (roundId: string) => props.rounds.find((r) => r.id === roundId)?.number;
+  const current = (f: SurveyFollowUp) => (f.roundId === props.currentRoundId ? 0 : 1);
+  const newestFirst = [...props.followUps].sort((a, b) => current(a) - current(b) || b.writtenOn.localeCompare(a.writtenOn) || (numberOf(b.roundId) ?? 0) - (numberOf(a.roundId) ?? 0));
   return (
     <section className={styles.section} aria-labelledby={props.headingId} data-testid="follow-ups">
       <Subtitle1 as="h2" id={props.headingId}>{t('surveys.followUps.heading')}</Subtitle1>
@@ -31,7 +36,8 @@ export function FollowUps(props: { followUps: SurveyFollowUp[]; headingId: strin
       ) : (
         <ul className={styles.list}>
           {newestFirst.map((followUp) => (
-            <li key={followUp.id} className={styles.item} data-testid="follow-up">
+            <li key={followUp.id} className={styles.item} data-testid="follow-up" data-round-id={followUp.roundId}>
+              <Caption1 className={styles.meta}>{t('surveys.followUps.round', { n: numberOf(followUp.roundId) ?? '?' })}</Caption1>
               <Body1 className={styles.text}>{pick(followUp.text)}</Body1>
               <Caption1 className={styles.meta}>
                 {t('surveys.followUps.writtenBy', {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hashOf } from '../../routes';
 import { useSurveyFormat } from '../../surveys/format';
 import { useResults } from '../../surveys/hooks';
+import { hasRound } from '../../surveys/results';
 import { useLocalized } from '../../surveys/text';
 import { FollowUps } from './FollowUps';
 import { LoadProblem } from './LoadProblem';
@@ -33,8 +34,9 @@ export function PrintReport(props: { surveyId: string; roundId: string | null })
   usePrintStyles();
   const results = useResults(props.surveyId, props.roundId, 0, true);
   if (results.kind === 'failed') return <LoadProblem error={results.error} onRetry={results.retry} what="results" />;
-  if (results.kind === 'loading' || !results.data) return <Spinner label={t('surveys.results.loading')} />;
+  if (results.kind === 'loading') return <Spinner label={t('surveys.results.loading')} />;
   const data = results.data;
+  if (!hasRound(data)) return <Body1 as="p">{t('surveys.results.noRound')}</Body1>;
   const { survey, minGroupSize } = data;
   const subject = subjectsOf(data, t('adoption.municipality'), format.unitPath)[0];
   return (
@@ -49,11 +51,11 @@ export function PrintReport(props: { surveyId: string; roundId: string | null })
         <SurveyFacts survey={survey} />
         <Caption1 as="p" className={styles.note}>{t('surveys.print.privacy', { minGroupSize, date: format.day(new Date().toISOString()) })}</Caption1>
       </div>
-      <FollowUps followUps={data.followUps} headingId="print-follow-ups" />
+      <FollowUps followUps={data.followUps} rounds={survey.rounds} currentRoundId={data.round.id} headingId="print-follow-ups" />
       {subject && (
         <section className={styles.section} aria-labelledby="print-response">
           <Subtitle1 as="h2" id="print-response">{t('surveys.results.responseFor', { name: subject.name })}</Subtitle1>
-          <Body1 as="p">{t('surveys.responseOf', { rate: format.percent(subject.results.responseRate), answered: format.number(subject.results.answered), invited: format.number(subject.results.invited) })}</Body1>
+          <Body1 as="p">{t('surveys.responseReached', { rate: format.percent(subject.results.responseRate), answered: format.number(subject.results.answered), reached: format.number(subject.results.reached) })}</Body1>
         </section>
       )}
       {data.units.length > 0 && (

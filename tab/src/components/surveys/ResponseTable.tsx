@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../adoption/format';
 import { Meter } from '../adoption/Meter';
 import { ScrollRegion } from '../adoption/ScrollRegion';
-import { isShown, leastRespondedFirst } from '../../surveys/results';
+import { leastRespondedFirst, responseOf } from '../../surveys/results';
 import type { UnitResults } from '../../surveys/types';
+import { useHiddenReason } from './hidden-reason';
 
 const useStyles = makeStyles({
-  table: { minWidth: '32rem' },
+  table: { minWidth: '36rem' },
   sticky: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
   unitColumn: { width: '40%' },
   row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
@@ -19,17 +20,15 @@ const useStyles = makeStyles({
 });
 
 /**
- * How many answered in each unit, least responded first (those are where a reminder or a word from the
- * leader helps). A hidden unit says why in words and shows no figure that could give it away.
+ * How many were asked, reached and answered in each unit, least responded first (where a reminder or a
+ * word from the leader helps). A unit whose answers are hidden says why in words; its counts show only
+ * when the server gives them (enough people were asked), never its answers.
  */
 export function ResponseTable(props: { units: UnitResults[]; minGroupSize: number; labelledBy: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const styles = useStyles();
-  const hiddenText = (unit: UnitResults) =>
-    unit.suppressed === 'complementary' ? t('surveys.hiddenComplementary')
-    : unit.suppressed === 'ancestor' ? t('surveys.hiddenAncestor')
-    : t('surveys.hiddenSmall', { minGroupSize: props.minGroupSize });
+  const hiddenReason = useHiddenReason(props.minGroupSize);
   return (
     <ScrollRegion label={t('surveys.results.responseRegion')}>
       <Table className={styles.table} aria-labelledby={props.labelledBy} data-testid="response-table">
@@ -37,6 +36,7 @@ export function ResponseTable(props: { units: UnitResults[]; minGroupSize: numbe
           <TableRow className={styles.row}>
             <TableHeaderCell scope="col" className={mergeClasses(styles.unitColumn, styles.sticky)}>{t('adoption.units.unit')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('surveys.results.invited')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('surveys.results.reached')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('surveys.results.answeredColumn')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('surveys.results.responseRate')}</TableHeaderCell>
           </TableRow>
@@ -44,30 +44,31 @@ export function ResponseTable(props: { units: UnitResults[]; minGroupSize: numbe
         <TableBody>
           {leastRespondedFirst(props.units).map((unit) => {
             const parent = unit.path.length > 1 ? format.unitPath(unit.path.slice(0, -1)) : null;
+            const response = responseOf(unit);
+            const reason = unit.suppressed ? hiddenReason(unit.suppressed) : null;
             return (
               <TableRow key={unit.unitId} className={styles.row} data-unit-id={unit.unitId} data-suppressed={unit.suppressed || undefined}>
                 <TableHeaderCell scope="row" className={mergeClasses(styles.rowHeader, styles.sticky)}>
                   <div className={styles.unitCell}>
                     {parent && <Caption1 className={styles.parent}>{parent}</Caption1>}
                     <span data-testid="unit-name">{format.unitName(unit.name)}</span>
+                    {reason && response && <Caption1 className={styles.hidden} data-testid="suppressed">{reason}</Caption1>}
                   </div>
                 </TableHeaderCell>
-                {isShown(unit) ? (
+                {response ? (
                   <>
-                    <TableCell>{format.number(unit.results.invited)}</TableCell>
-                    <TableCell>{format.number(unit.results.answered)}</TableCell>
+                    <TableCell>{format.number(response.invited)}</TableCell>
+                    <TableCell>{format.number(response.reached)}</TableCell>
+                    <TableCell>{format.number(response.answered)}</TableCell>
                     <TableCell>
                       <div className={styles.rate}>
-                        <span>{format.percent(unit.results.responseRate)}</span>
-                        <Meter share={unit.results.responseRate} />
+                        <span>{format.percent(response.responseRate)}</span>
+                        <Meter share={response.responseRate} />
                       </div>
                     </TableCell>
                   </>
                 ) : (
-                  <>
-                    <TableCell>{unit.invited != null ? format.number(unit.invited) : '–'}</TableCell>
-                    <TableCell colSpan={2} className={styles.hidden} data-testid="suppressed">{hiddenText(unit)}</TableCell>
-                  </>
+                  <TableCell colSpan={4} className={styles.hidden} data-testid="suppressed">{reason ?? hiddenReason('small')}</TableCell>
                 )}
               </TableRow>
             );

@@ -1,7 +1,7 @@
 import { Body1, Caption1, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFormat } from '../../surveys/format';
-import { isShown } from '../../surveys/results';
+import { isShown, type RoundResultsData } from '../../surveys/results';
 import type { GroupResults, SurveyFollowUp, SurveyResults } from '../../surveys/types';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUps } from './FollowUps';
@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 });
 
 export interface RoundResultsProps {
-  results: SurveyResults;
+  results: RoundResultsData;
   /** The group the answers are shown for (a unit, or the municipality). */
   subject: Subject & { unitId: string | null };
   onFollowUp: (followUp: SurveyFollowUp) => void;
@@ -49,7 +49,7 @@ export function RoundResults(props: RoundResultsProps) {
   const { survey, minGroupSize, municipality } = results;
   const compare = subject.unitId !== null && municipality ? { name: t('adoption.municipality'), results: municipality } : undefined;
   const rate = (group: GroupResults) =>
-    t('surveys.responseOf', { rate: format.percent(group.responseRate), answered: format.number(group.answered), invited: format.number(group.invited) });
+    t('surveys.responseReached', { rate: format.percent(group.responseRate), answered: format.number(group.answered), reached: format.number(group.reached) });
   const canWrite = results.canFollowUp && !results.readOnly && !props.readOnly;
 
   return (
@@ -60,14 +60,19 @@ export function RoundResults(props: RoundResultsProps) {
           {[subject, compare].filter((g): g is Subject => Boolean(g)).map((group) => (
             <div key={group.name} className={styles.tile}>
               <dt className={styles.label}>{t('surveys.results.responseFor', { name: group.name })}</dt>
-              <dd><Text size={500} weight="semibold">{rate(group.results)}</Text></dd>
+              <dd>
+                <Text size={500} weight="semibold">{rate(group.results)}</Text>
+                {group.results.invited > group.results.reached && (
+                  <Caption1 block className={styles.label}>{t('surveys.results.notReached', { count: group.results.invited - group.results.reached, invited: format.number(group.results.invited) })}</Caption1>
+                )}
+              </dd>
             </div>
           ))}
         </dl>
       </section>
 
       <aside className={styles.aside} aria-label={t('surveys.followUps.heading')}>
-        <FollowUps followUps={results.followUps} headingId="survey-follow-ups">
+        <FollowUps followUps={results.followUps} rounds={survey.rounds} currentRoundId={results.round.id} headingId="survey-follow-ups">
           {canWrite && <FollowUpForm surveyId={survey.id} roundId={results.round.id} onCreated={props.onFollowUp} />}
         </FollowUps>
       </aside>

@@ -52,7 +52,7 @@ export function SurveyEditor(props: { onCreated: (survey: SurveySummary) => void
     const next = choice === 'scratch' ? emptyDraft(translate) : draftFromTemplate(choice);
     setStart(choice === 'scratch' ? 'scratch' : choice.id);
     // Who gets it stays as chosen; a unit lead starts with their own unit.
-    setDraft({ ...next, audience: managesAll ? draft.audience : { kind: 'units', unitIds: draft.audience.unitIds.length ? draft.audience.unitIds : ownUnitIds, groupIds: '' } });
+    setDraft({ ...next, audience: managesAll ? draft.audience : { kind: 'units', unitIds: draft.audience.unitIds.length ? draft.audience.unitIds : ownUnitIds, groups: [] } });
     setProblems([]);
   };
 

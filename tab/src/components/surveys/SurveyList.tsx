@@ -2,7 +2,7 @@ import { Body1, Caption1, Card, Link, makeStyles, Subtitle2, tokens } from '@flu
 import { useTranslation } from 'react-i18next';
 import { hashOf } from '../../routes';
 import { useSurveyFormat } from '../../surveys/format';
-import { useLocalized } from '../../surveys/text';
+import { useAudienceText, useLocalized } from '../../surveys/text';
 import type { SurveySummary } from '../../surveys/types';
 import { CloseSurveyButton } from './CloseSurveyButton';
 import { RoundList } from './RoundList';
@@ -27,6 +27,7 @@ export function SurveyList(props: { surveys: SurveySummary[]; minGroupSize: numb
   const styles = useStyles();
   const format = useSurveyFormat();
   const { pick } = useLocalized();
+  const audience = useAudienceText();
   if (props.surveys.length === 0) return <Body1 as="p">{t('surveys.list.none')}</Body1>;
   const newestFirst = [...props.surveys].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
@@ -42,7 +43,7 @@ export function SurveyList(props: { surveys: SurveySummary[]; minGroupSize: numb
             </div>
             <dl className={styles.facts}>
               <dt className={styles.term}><Caption1>{t('surveys.audience.label')}</Caption1></dt>
-              <dd><Caption1 data-testid="survey-audience">{survey.audienceLabel}</Caption1></dd>
+              <dd><Caption1 data-testid="survey-audience">{audience(survey)}</Caption1></dd>
               <dt className={styles.term}><Caption1>{t('surveys.schedule.label')}</Caption1></dt>
               <dd><Caption1>{format.schedule(survey.schedule)}</Caption1></dd>
               <dt className={styles.term}><Caption1>{t('surveys.list.rounds')}</Caption1></dt>

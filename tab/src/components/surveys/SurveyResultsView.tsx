@@ -6,6 +6,7 @@ import { hashOf } from '../../routes';
 import { useSession } from '../../session';
 import { useSurveyFormat } from '../../surveys/format';
 import { useResults } from '../../surveys/hooks';
+import { hasRound } from '../../surveys/results';
 import { exportPath, surveyPath } from '../../surveys/queries';
 import { useLocalized } from '../../surveys/text';
 import type { SurveySummary } from '../../surveys/types';
@@ -35,7 +36,7 @@ export function SurveyResultsView(props: { surveyId: string; readOnly: boolean }
   const styles = useStyles();
   const { api } = useSession();
   const format = useSurveyFormat();
-  const { pick } = useLocalized();
+  const { pick, locale } = useLocalized();
   const [version, setVersion] = useState(0);
   const [roundId, setRoundId] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null | undefined>(undefined);
@@ -48,7 +49,8 @@ export function SurveyResultsView(props: { surveyId: string; readOnly: boolean }
   const summary = survey.kind === 'ready' ? survey.data : survey.previous;
   if (!summary) return <Spinner label={t('surveys.loading')} />;
 
-  const shown = (results.kind === 'ready' ? results.data : results.kind === 'loading' ? results.previous : undefined) ?? undefined;
+  const loaded = results.kind === 'ready' ? results.data : results.kind === 'loading' ? results.previous : undefined;
+  const shown = hasRound(loaded) ? loaded : undefined;
   const subjects = shown ? subjectsOf(shown, t('adoption.municipality'), format.unitPath) : [];
   const subject = subjects.find((s) => s.unitId === unitId) ?? subjects.find((s) => s.unitId === shown?.scopeUnitId) ?? subjects[0];
   const readOnly = props.readOnly || Boolean(shown?.readOnly);
@@ -89,7 +91,7 @@ export function SurveyResultsView(props: { surveyId: string; readOnly: boolean }
             )}
             <div className={styles.actions} data-print="hide">
               {shown && (
-                <ExportButton path={exportPath(summary.id, shown.round.id)} fallbackName={`digipuls-survey-${summary.id}-round-${shown.round.number}.csv`} />
+                <ExportButton path={exportPath(summary.id, shown.round.id, locale)} fallbackName={`digipuls-survey-${summary.id}-round-${shown.round.number}.csv`} />
               )}
               {shown && <Link href={hashOf('surveys', summary.id, 'print', shown.round.id)}>{t('surveys.print.open')}</Link>}
               {summary.canManage && !readOnly && summary.status !== 'ended' && <CloseSurveyButton survey={summary} onClosed={reload} />}

@@ -90,7 +90,7 @@ export function SurveyTrend(props: { survey: SurveySummary; unitId: string | nul
                   <TableHeaderCell scope="row">{t('surveys.trend.roundCell', { n: point.number, date: format.day(point.opensAt) })}</TableHeaderCell>
                   {point.results ? (
                     <>
-                      <TableCell>{t('surveys.responseOf', { rate: format.percent(point.results.responseRate), answered: format.number(point.results.answered), invited: format.number(point.results.invited) })}</TableCell>
+                      <TableCell>{t('surveys.responseReached', { rate: format.percent(point.results.responseRate), answered: format.number(point.results.answered), reached: format.number(point.results.reached) })}</TableCell>
                       {questions.map((q) => (
                         <TableCell key={q.id}>{shown(q, valueOf(point, q.id))}</TableCell>
                       ))}

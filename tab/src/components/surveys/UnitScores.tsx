@@ -4,6 +4,7 @@ import { useSurveyFormat } from '../../surveys/format';
 import { isShown, resultOf } from '../../surveys/results';
 import type { SurveyDefinition, UnitResults } from '../../surveys/types';
 import { ScrollRegion } from '../adoption/ScrollRegion';
+import { useHiddenReason } from './hidden-reason';
 
 const useStyles = makeStyles({
   row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
@@ -16,6 +17,7 @@ export function UnitScores(props: { definition: SurveyDefinition; units: UnitRes
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useSurveyFormat();
+  const hiddenReason = useHiddenReason(props.minGroupSize);
   const scored = props.definition.questions.map((q, i) => ({ q, n: i + 1 })).filter(({ q }) => q.kind === 'likert' || q.kind === 'enps');
   return (
     <ScrollRegion label={t('surveys.print.scoresRegion')}>
@@ -44,7 +46,7 @@ export function UnitScores(props: { definition: SurveyDefinition; units: UnitRes
                 </>
               ) : (
                 <TableCell colSpan={1 + scored.length} className={styles.hidden}>
-                  {unit.suppressed === 'complementary' ? t('surveys.hiddenComplementary') : unit.suppressed === 'ancestor' ? t('surveys.hiddenAncestor') : t('surveys.hiddenSmall', { minGroupSize: props.minGroupSize })}
+                  {hiddenReason(unit.suppressed || 'small')}
                 </TableCell>
               )}
             </TableRow>

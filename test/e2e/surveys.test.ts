@@ -1,0 +1,386 @@
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Answers, SurveyDefinition } from '../../core/survey.js';
+import type { Survey } from '../../core/survey-store.js';
+import { SURVEY_TEMPLATES } from '../../core/survey-templates/index.js';
+import { launchChromium } from '../support/browser.js';
+import { openChats } from '../support/chats.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectNoViolations(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).join(', ')})`);
+  assert.deepEqual(summary, [], `${label}: axe found WCAG 2.1 AA violations`);
+}
+
+/** What the API says, to check the screen against (the API has its own tests; here it is the yardstick). */
+interface ApiQuestion {
+  questionId: string;
+  answered: number;
+  distribution: Array<{ value: string; count: number }>;
+  mean?: number;
+  texts?: string[] | 'hidden';
+}
+interface ApiGroup {
+  invited: number;
+  reached: number;
+  answered: number;
+  responseRate: number;
+  questions: ApiQuestion[];
+}
+interface ApiUnit {
+  unitId: string;
+  name: string;
+  path: string[];
+  suppressed: false | 'small' | 'complementary' | 'ancestor';
+  participation: { invited: number; reached: number; answered: number; responseRate: number } | null;
+  results: ApiGroup | null;
+}
+interface ApiResults {
+  round: { id: string; number: number };
+  minGroupSize: number;
+  municipality: ApiGroup | null;
+  units: ApiUnit[];
+  followUps: Array<{ roundId: string; text: Record<string, string> }>;
+  readOnly: boolean;
+}
+interface ApiSurvey {
+  id: string;
+  status: string;
+  title: Record<string, string>;
+  definition: SurveyDefinition;
+  audience: { kind: string };
+  rounds: Array<{ id: string }>;
+}
+
+/** Whitespace as one plain space: Norwegian numbers and percentages use no-break spaces ("61 %"). */
+const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Mondays at 09:00 in Oslo: working hours, so prompts are not held for quiet hours. */
+const ROUND_1 = new Date('2026-11-09T08:00:00Z');
+const ROUND_2 = new Date('2026-11-16T08:00:00Z');
+const hoursAfter = (date: Date, hours: number) => new Date(date.getTime() + hours * 3600_000);
+
+const template = SURVEY_TEMPLATES.find((t) => t.id === 'digital-work-environment')!;
+/** The seeded survey: the template's questions under a title of its own, so it stands apart from one made in the test. */
+const SEEDED_TITLE = { nb: 'Digitalt arbeidsmiljø – høsten', nn: 'Digitalt arbeidsmiljø – hausten', sv: 'Digital arbetsmiljö – hösten', en: 'Digital work environment – autumn' };
+const seededDefinition: SurveyDefinition = { ...template.definition, title: SEEDED_TITLE };
+
+/** A person's answers, varied by their place in the list and the round, so units differ. */
+function answersOf(definition: SurveyDefinition, index: number, round: number): Answers {
+  const answers: Answers = {};
+  definition.questions.forEach((question, q) => {
+    if (question.kind === 'likert') answers[question.id] = 1 + ((index + q * 2 + round) % 5);
+    else if (question.kind === 'enps') answers[question.id] = (index + round) % 11;
+    else if (question.kind === 'single') answers[question.id] = question.options[index % question.options.length]!.id;
+    else if (question.kind === 'multiple') answers[question.id] = [...new Set([question.options[index % question.options.length]!.id, question.options[(index + 3) % question.options.length]!.id])];
+    else if (index % 3 === 0) answers[question.id] = `Mer tid til opplæring i Teams (${index % 7})`;
+  });
+  return answers;
+}
+
+describe('pulse surveys in the tab: create from a template with a card preview, results per unit, read-only safety rep, "you said, we did"', function () {
+  // Browsers, axe, two rounds of answers from 200 people and sign-in round trips on a shared machine.
+  this.timeout(240_000);
+  let stack: TestStack;
+  let browser: Browser;
+  let seeded: Survey;
+
+  before(async () => {
+    [stack, browser] = await Promise.all([startTestStack({ env: { SURVEY_SEND_RATE: '50' } }), launchChromium()]);
+    await mkdir('test-results', { recursive: true });
+    const tenantId = stack.sim.tenantId;
+    const people = (await stack.app.surveys.store.audiencePeople(tenantId, {})).sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId));
+    await openChats(stack, people.map((p) => p.aadObjectId));
+    const communicator = stack.sim.municipality.demoPersons.communicator;
+    seeded = await stack.app.surveys.create(
+      tenantId,
+      {
+        templateId: 'digital-work-environment',
+        definition: seededDefinition,
+        audience: { kind: 'everyone' },
+        schedule: { startsAt: ROUND_1.toISOString(), openDays: 5, recurrence: { every: 'week', until: '2026-11-16' }, remindAfterDays: null },
+      },
+      { aadObjectId: communicator.id, role: 'Communicator' },
+    );
+    // Two weekly rounds; three in four answer each (so the smallest units stay below the group size).
+    for (const [round, opensAt] of [ROUND_1, ROUND_2].entries()) {
+      await stack.app.surveys.runDue(opensAt);
+      const { id: roundId } = (await stack.app.surveys.store.listRounds(tenantId, seeded.id)).at(-1)!;
+      for (const [index, person] of people.entries()) {
+        if (index % 4 === 0) continue;
+        const outcome = await stack.app.surveys.store.recordAnswers({ tenantId, roundId, aadObjectId: person.aadObjectId, answers: answersOf(seededDefinition, index, round), now: hoursAfter(opensAt, 2 + (index % 6)) });
+        assert.equal(outcome.status, 'recorded');
+      }
+    }
+    await stack.app.surveys.runDue(hoursAfter(ROUND_2, 6 * 24));
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const demo = () => stack.sim.municipality.demoPersons;
+  async function api<T>(path: string, personId: string): Promise<T> {
+    const response = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await stack.sim.issueUserToken(personId)}` } });
+    assert.equal(response.status, 200, await response.clone().text());
+    return (await response.json()) as T;
+  }
+
+  /** Signs in on the simulator's sign-in page as a demo person, then opens the surveys from the menu. */
+  async function openSurveys(displayName: string, options: BrowserContextOptions = {}, menu = 'Pulsmålinger') {
+    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/tab/`);
+    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+    await page.getByRole('button', { name: displayName }).click();
+    await page.getByTestId('me-name').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: menu }).click();
+    await page.getByRole('heading', { level: 1, name: menu }).waitFor();
+    return { context, page };
+  }
+
+  /** From the list to the seeded survey's results. */
+  async function openSeeded(page: Page, title = SEEDED_TITLE.nb) {
+    await page.getByTestId('survey-list').getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByTestId('response-table').waitFor();
+  }
+
+  it('lets an admin create a survey from the template, preview the card as staff get it, see the API’s objection, and close it early', async () => {
+    const admin = demo().admin;
+    const { context, page } = await openSurveys(admin.displayName);
+    await page.getByRole('link', { name: 'Ny pulsmåling' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: 'Ny pulsmåling' });
+    await heading.waitFor();
+    assert.equal(await heading.evaluate((h) => h === document.activeElement), true, 'focus moves to the form');
+
+    await page.getByTestId('template-picker').getByRole('radio', { name: template.definition.title.nb }).check();
+    const questions = page.getByTestId('question-editor');
+    await questions.first().waitFor();
+    assert.equal(await questions.count(), template.definition.questions.length, 'the template’s questions, ready to adjust');
+    assert.equal(await page.getByRole('textbox', { name: 'Tittel (Norsk (bokmål))' }).inputValue(), template.definition.title.nb);
+
+    // A question of one's own, moved to the top.
+    await page.getByRole('button', { name: 'Legg til spørsmål' }).click();
+    const added = questions.last();
+    await added.getByRole('textbox', { name: 'Spørsmål (Norsk (bokmål))' }).fill('Jeg vet hvem jeg skal spørre når Teams ikke virker.');
+    assert.equal(await page.getByRole('button', { name: 'Legg til spørsmål' }).isDisabled(), true, 'ten questions is the most a survey may have');
+    await added.getByRole('button', { name: 'Flytt spørsmål 10 opp' }).click();
+    assert.match(plain(await questions.nth(8).textContent()), /Spørsmål 9/);
+    assert.equal(await questions.nth(8).getByRole('textbox', { name: 'Spørsmål (Norsk (bokmål))' }).inputValue(), 'Jeg vet hvem jeg skal spørre når Teams ikke virker.');
+
+    await page.getByRole('button', { name: 'Vis kortet' }).click();
+    const card = page.getByTestId('card-preview');
+    await card.waitFor();
+    const cardText = plain(await card.textContent());
+    assert.match(cardText, new RegExp(`^${literal(template.definition.title.nb)}`), 'the card starts with the title');
+    assert.match(cardText, /9\. Jeg vet hvem jeg skal spørre når Teams ikke virker\./, 'the new question where it was moved');
+    assert.match(cardText, /Send svarene/);
+    assert.equal(await card.getByRole('radio').first().isDisabled(), true, 'the preview takes no answers');
+    await expectNoViolations(page, 'editor with preview');
+    await page.screenshot({ path: 'test-results/surveys-create.png', fullPage: true });
+
+    // Swedish staff get the card in Swedish; the question written in bokmål only stands in for the rest.
+    await page.getByRole('combobox', { name: 'Språk på kortet' }).selectOption('sv');
+    await page.getByText('Du har endret noe siden forhåndsvisningen.').waitFor();
+    await page.getByRole('button', { name: 'Vis kortet på nytt' }).click();
+    await card.getByText(template.definition.title.sv, { exact: true }).waitFor();
+
+    // Weekly for three years: the form lets it through, the API does not, and says why next to the form.
+    await page.getByRole('combobox', { name: 'Gjentas' }).selectOption('week');
+    const threeYears = new Date(Date.now() + 3 * 366 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Siste runde senest').fill(threeYears);
+    await page.getByRole('button', { name: 'Opprett og send' }).click();
+    const problem = page.getByTestId('create-problem');
+    await problem.waitFor();
+    assert.match(plain(await problem.textContent()), /Pulsmålingen ble ikke opprettet\..*two years/);
+    await expectNoViolations(page, 'API problem');
+    await page.screenshot({ path: 'test-results/surveys-create-problem.png', fullPage: true });
+
+    await page.getByRole('combobox', { name: 'Gjentas' }).selectOption('once');
+    await page.getByRole('button', { name: 'Opprett og send' }).click();
+    await page.getByTestId('created-notice').waitFor();
+    await page.getByRole('heading', { level: 1, name: template.definition.title.nb }).waitFor();
+    const surveys = await api<{ surveys: ApiSurvey[] }>('/api/v1/surveys', admin.id);
+    const created = surveys.surveys.find((s) => s.id !== seeded.id)!;
+    assert.ok(created, 'the survey was created');
+    assert.equal(created.definition.questions.length, 10);
+    assert.equal(created.definition.questions[8]!.text.sv, 'Jeg vet hvem jeg skal spørre når Teams ikke virker.', 'a blank language takes the text written');
+    assert.equal(created.audience.kind, 'everyone');
+    assert.ok(page.url().endsWith(`#/surveys/${created.id}`));
+
+    // Close early, after saying what that means.
+    await page.getByRole('button', { name: `Avslutt «${template.definition.title.nb}» nå` }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('Pulsmålingen blir ikke sendt').or(dialog.getByText('stenges med en gang')).first().waitFor();
+    await expectNoViolations(page, 'close dialog');
+    await dialog.getByRole('button', { name: 'Avslutt pulsmålingen' }).click();
+    await page.getByTestId('survey-status').getByText(/^Avsluttet/).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Avslutt/ }).count(), 0, 'nothing left to close');
+    assert.equal((await api<ApiSurvey>(`/api/v1/surveys/${created.id}`, admin.id)).status, 'ended');
+    await context.close();
+  });
+
+  it('shows a round’s results: response rate, distributions with their figures, units least responded first with a hidden small unit, unit against the municipality, trend', async () => {
+    const communicator = demo().communicator;
+    const results = await api<ApiResults>(`/api/v1/surveys/${seeded.id}/results`, communicator.id);
+    assert.equal(results.round.number, 2, 'the latest round by default');
+    const whole = results.municipality!;
+    const { context, page } = await openSurveys(communicator.displayName);
+    const listed = page.getByTestId('survey-list').locator(`[data-survey-id="${seeded.id}"]`);
+    assert.match(plain(await listed.textContent()), /Alle ansatte.*Hver uke fra .* til og med .*Runde 2: .*Runde 1: /);
+    await openSeeded(page);
+
+    const tiles = plain(await page.getByTestId('response-tiles').textContent());
+    assert.ok(tiles.includes(`Svarprosent, Hele kommunen${percent(whole.responseRate)} (${whole.answered} av ${whole.reached} som fikk den)`), tiles);
+
+    // Question 1 (Likert): its reading in words, the mean, and every count as the API gives it.
+    const first = page.getByTestId('question-result').first();
+    const q1 = whole.questions.find((q) => q.questionId === template.definition.questions[0]!.id)!;
+    const count = (value: string) => q1.distribution.find((d) => d.value === value)?.count ?? 0;
+    const agree = (count('4') + count('5')) / q1.answered;
+    assert.match(plain(await first.getByTestId('stacked-bar').textContent()), new RegExp(`^Hele kommunen: ${literal(percent(agree))} enig, `));
+    assert.match(plain(await first.locator('[data-figure="likert"]').textContent()), new RegExp(`Snitt \\(1–5\\), Hele kommunen${literal(q1.mean!.toFixed(1).replace('.', ','))}`));
+    const fully = plain(await first.getByTestId('distribution').locator('tr[data-value="5"]').textContent());
+    assert.equal(fully, `Helt enig${percent(count('5') / q1.answered)} (${count('5')} pers.)`);
+
+    // Free text is not for communicators: they are told so.
+    await page.getByTestId('texts-hidden').getByText('Fritekstsvarene vises ikke for din rolle.').waitFor();
+
+    // Units least responded first; a unit with too few answers says so and shows no answers.
+    const rows = page.getByTestId('response-table').locator('tbody tr');
+    assert.equal(await rows.count(), results.units.length);
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit-id')!));
+    const rate = (id: string) => {
+      const unit = results.units.find((u) => u.unitId === id)!;
+      return (unit.results ?? unit.participation)?.responseRate ?? Number.POSITIVE_INFINITY;
+    };
+    assert.deepEqual(ids.map(rate), [...ids.map(rate)].sort((a, b) => a - b), 'least responded first');
+    const small = results.units.find((u) => u.suppressed === 'small');
+    assert.ok(small, 'a 200-person municipality has a unit where fewer than 5 answered');
+    const smallRow = page.getByTestId('response-table').locator(`tr[data-unit-id="${small.unitId}"]`);
+    assert.match(plain(await smallRow.textContent()), /Skjult: færre enn 5 svarte/);
+    assert.equal(await page.getByTestId('subject-select').locator(`option[value="${small.unitId}"]`).count(), 0, 'a hidden unit cannot be chosen');
+
+    // A unit against the whole municipality.
+    const unit = results.units.find((u) => u.results && u.path.length > 1 && u.results.answered >= 10)!;
+    const unitName = unit.path.join(' / ');
+    await page.getByTestId('subject-select').selectOption(unit.unitId);
+    await page.getByRole('heading', { level: 2, name: `Svar per spørsmål: ${unitName}` }).waitFor();
+    const columns = await first.getByTestId('distribution').locator('thead th').allTextContents();
+    assert.deepEqual(columns.map(plain), ['Svar', unitName, 'Hele kommunen']);
+    assert.equal(await first.getByTestId('stacked-bar').count(), 2, 'a bar for the unit and one for the municipality');
+
+    // The trend over both rounds, as a picture with words and as a table.
+    const trend = page.getByTestId('survey-trend');
+    const chart = trend.getByTestId('survey-trend-chart');
+    await chart.locator('svg').first().waitFor();
+    assert.match((await chart.getAttribute('aria-label')) ?? '', new RegExp(`^Svarprosent per runde, ${literal(unitName)}: fra \\d+\\s%`));
+    await trend.getByText('Vis utviklingen som tabell').click();
+    assert.equal(await trend.getByTestId('survey-trend-table').locator('tbody tr').count(), 2);
+
+    await expectNoViolations(page, 'results light');
+    await page.screenshot({ path: 'test-results/surveys-results-light.png', fullPage: true });
+    for (const theme of ['dark', 'contrast'] as const) {
+      await page.goto(`${stack.url}/tab/?theme=${theme}#/surveys/${seeded.id}`);
+      await page.getByTestId('response-table').waitFor();
+      await page.getByTestId('survey-trend-chart').waitFor();
+      const background = await page.evaluate(() => getComputedStyle(document.querySelector('[data-theme]')!).backgroundColor);
+      assert.notEqual(background, 'rgb(255, 255, 255)', `${theme} theme has a dark background`);
+      await expectNoViolations(page, theme);
+      await page.screenshot({ path: `test-results/surveys-results-${theme}.png`, fullPage: true });
+    }
+
+    // The CSV has the figures the screen shows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    assert.equal(csv.charCodeAt(0), 0xfeff, 'a BOM, so Excel reads æ, ø and å');
+    assert.ok(csv.includes(`Hele kommunen,${whole.invited},${whole.reached},${whole.answered},`), 'the municipality’s counts');
+    assert.ok(csv.includes(template.definition.questions[0]!.text.nb), 'question texts in the reader’s language');
+    await context.close();
+  });
+
+  it('shows the safety representative every result read-only, free text included, and a printable report', async () => {
+    const rep = demo().safetyRep;
+    // Randi Moen reads nynorsk (her saved language).
+    const { context, page } = await openSurveys(rep.displayName, {}, 'Pulsmålingar');
+    assert.equal(await page.getByRole('link', { name: 'Ny pulsmåling' }).count(), 0, 'no new survey for a safety rep');
+    await openSeeded(page, SEEDED_TITLE.nn);
+    await page.getByTestId('read-only').getByText('Du ser resultata utan å kunne endre noko.').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Avslutt/ }).count(), 0);
+    assert.equal(await page.getByTestId('follow-up-form').count(), 0, 'no follow-up form');
+    await page.getByRole('heading', { level: 2, name: 'De sa, vi gjorde' }).waitFor();
+    const results = await api<ApiResults>(`/api/v1/surveys/${seeded.id}/results`, rep.id);
+    assert.equal(results.readOnly, true);
+    const texts = results.municipality!.questions.find((q) => q.questionId === 'one-thing')!.texts as string[];
+    assert.ok(Array.isArray(texts) && texts.length > 0);
+    const shown = await page.getByTestId('free-texts').locator('li').allTextContents();
+    assert.deepEqual(shown, texts.slice(0, 10), 'the free texts, in the server’s order');
+    await expectNoViolations(page, 'safety rep');
+    await page.screenshot({ path: 'test-results/surveys-safety-rep.png', fullPage: true });
+
+    await page.getByRole('link', { name: 'Rapport for utskrift' }).click();
+    const report = page.getByTestId('print-report');
+    await report.getByRole('heading', { level: 1, name: `Rapport til arbeidsmiljøutvalet: ${SEEDED_TITLE.nn}` }).waitFor();
+    assert.equal(await report.getByTestId('question-result').count(), template.definition.questions.length, 'every question');
+    assert.equal(await report.getByTestId('free-texts').locator('li').count(), texts.length, 'every free text on paper');
+    await report.getByTestId('unit-scores').waitFor();
+    await expectNoViolations(page, 'print report');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('nav').isVisible(), false, 'no menu on paper');
+    assert.equal(await page.getByRole('button', { name: 'Skriv ut' }).isVisible(), false, 'no buttons on paper');
+    await page.screenshot({ path: 'test-results/surveys-print.png', fullPage: true });
+    await context.close();
+  });
+
+  it('shows a "you said, we did" written by the communicator next to the round’s results, for everyone who reads them', async () => {
+    const communicator = demo().communicator;
+    const { context, page } = await openSurveys(communicator.displayName);
+    await openSeeded(page);
+    const form = page.getByTestId('follow-up-form');
+    await form.getByRole('button', { name: 'Send til mottakerne' }).click();
+    await form.getByText('Skriv teksten før du sender.').waitFor();
+    const text = 'Dere ba om mer opplæring: alle enheter får to timer Teams-kurs i januar.';
+    await form.getByRole('textbox', { name: 'Oppfølging (Norsk (bokmål))' }).fill(text);
+    await form.getByRole('button', { name: 'Send til mottakerne' }).click();
+    await form.getByTestId('follow-up-status').getByText('Oppfølgingen er sendt og vises ved resultatene.').waitFor();
+    const followUp = page.getByTestId('follow-ups').getByTestId('follow-up').filter({ hasText: text });
+    await followUp.waitFor();
+    assert.match(plain(await followUp.textContent()), /^Runde 2.*Kommunikasjonsrådgiver Ingrid Haugland, /);
+    await expectNoViolations(page, 'follow-up written');
+    await page.screenshot({ path: 'test-results/surveys-follow-up.png', fullPage: true });
+
+    const results = await api<ApiResults>(`/api/v1/surveys/${seeded.id}/results`, communicator.id);
+    const saved = results.followUps.find((f) => f.text.nb === text)!;
+    assert.equal(saved.roundId, results.round.id);
+    assert.deepEqual(saved.text, { nb: text, nn: text, sv: text, en: text }, 'the other languages take the text written');
+    await context.close();
+
+    // The safety representative sees it beside the results too.
+    const rep = await openSurveys(demo().safetyRep.displayName, {}, 'Pulsmålingar');
+    await openSeeded(rep.page, SEEDED_TITLE.nn);
+    await rep.page.getByTestId('follow-ups').getByText(text).waitFor();
+    await rep.context.close();
+  });
+
+  it('fits a phone: no sideways page scroll, tables scroll in their own labelled regions', async () => {
+    const { context, page } = await openSurveys(demo().communicator.displayName, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await openSeeded(page);
+    await page.getByTestId('survey-trend-chart').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    const region = page.getByRole('region', { name: 'Tabell over svarprosent per enhet, kan rulles sideveis' });
+    assert.equal(await region.getAttribute('tabindex'), '0', 'keyboard users can scroll it');
+    assert.ok(await region.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table scrolls inside its region');
+    await expectNoViolations(page, 'phone');
+    await page.screenshot({ path: 'test-results/surveys-phone.png', fullPage: true });
+    await context.close();
+  });
+});
