@@ -37,6 +37,8 @@ export { REPORT_FUNCTIONS, REPORT_HEADERS } from './report-csv.js';
 export type { ReportFilesOptions, WrittenReportFiles } from './report-files.js';
 export type { CommunityTruth, PersonUsageTruth, ReportTruth, TeamTruth } from './report-truth.js';
 export type { EngageUsage, TeamsUsage } from './usage.js';
+export { simulatedResponse, teamsEngagement, unitTendency } from './survey-respondents.js';
+export type { RespondentOptions, SimulatedResponse, UnitTendency } from './survey-respondents.js';
 
 export interface SimulatorOptions {
   /** HTTP port (default 0: any free port). */
