@@ -41,6 +41,12 @@ function audienceLabel(audience: Audience, units: readonly Unit[]): string {
 
 export const RESULTS_CSV_HEADER = ['unit', 'invited', 'reached', 'answered', 'response_rate', 'question', 'question_text', 'value', 'count', 'question_answered', 'mean', 'enps'];
 
+/**
+ * A text cell no spreadsheet runs as a formula: staff write the free text, so one starting with = + - @
+ * or a tab or carriage return gets a leading apostrophe (OWASP's advice against CSV injection).
+ */
+const textCell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
 /** The rows of the results CSV: participation and every question's distribution per shown group; hidden units say so. */
 export function resultsCsvRows(
   municipality: GroupResults | null,
@@ -52,12 +58,12 @@ export function resultsCsvRows(
   const whole = { nb: 'Hele kommunen', nn: 'Heile kommunen', sv: 'Hela kommunen', en: 'Whole municipality' }[locale];
   const rows: string[][] = [];
   const group = (name: string, results: GroupResults) => {
-    const head = [name, String(results.invited), String(results.reached), String(results.answered), results.responseRate.toFixed(3)];
+    const head = [textCell(name), String(results.invited), String(results.reached), String(results.answered), results.responseRate.toFixed(3)];
     for (const q of results.questions) {
       const stats = [q.mean === undefined ? '' : String(q.mean), q.enps === undefined ? '' : String(q.enps)];
-      if (q.distribution.length === 0) rows.push([...head, q.questionId, questionText(q.questionId), '', '', String(q.answered), ...stats]);
-      for (const d of q.distribution) rows.push([...head, q.questionId, questionText(q.questionId), optionText(q.questionId, d.value), String(d.count), String(q.answered), ...stats]);
-      if (Array.isArray(q.texts)) for (const text of q.texts) rows.push([...head, q.questionId, questionText(q.questionId), text, '', String(q.answered), '', '']);
+      if (q.distribution.length === 0) rows.push([...head, q.questionId, textCell(questionText(q.questionId)), '', '', String(q.answered), ...stats]);
+      for (const d of q.distribution) rows.push([...head, q.questionId, textCell(questionText(q.questionId)), textCell(optionText(q.questionId, d.value)), String(d.count), String(q.answered), ...stats]);
+      if (Array.isArray(q.texts)) for (const text of q.texts) rows.push([...head, q.questionId, textCell(questionText(q.questionId)), textCell(text), '', String(q.answered), '', '']);
     }
   };
   if (municipality) group(whole, municipality);
@@ -65,7 +71,7 @@ export function resultsCsvRows(
     if (unit.results) group(formatUnitPath(unit.path), unit.results);
     else {
       const p = unit.participation;
-      rows.push([formatUnitPath(unit.path), p ? String(p.invited) : '', p ? String(p.reached) : '', p ? String(p.answered) : '', p ? p.responseRate.toFixed(3) : '', '', `hidden (${unit.suppressed})`, '', '', '', '', '']);
+      rows.push([textCell(formatUnitPath(unit.path)), p ? String(p.invited) : '', p ? String(p.reached) : '', p ? String(p.answered) : '', p ? p.responseRate.toFixed(3) : '', '', `hidden (${unit.suppressed})`, '', '', '', '', '']);
     }
   }
   return rows;
