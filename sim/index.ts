@@ -39,6 +39,7 @@ export type { CommunityTruth, PersonUsageTruth, ReportTruth, TeamTruth } from '.
 export type { EngageUsage, TeamsUsage } from './usage.js';
 export { simulatedResponse, teamsEngagement, unitTendency } from './survey-respondents.js';
 export type { RespondentOptions, SimulatedResponse, UnitTendency } from './survey-respondents.js';
+export { PLAYGROUND_CONFIG_ENV, playgroundConfig, writePlaygroundConfig, type PlaygroundTenant } from './playground-config.js';
 
 export interface SimulatorOptions {
   /** HTTP port (default 0: any free port). */
