@@ -14,7 +14,12 @@ export const LIKERT_VALUES = [1, 2, 3, 4, 5] as const;
 /** eNPS: 0–10, promoters 9–10, detractors 0–6. */
 export const ENPS_VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const text = (max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `missing: write it in each of ${LOCALES.join(', ')}` : 'must be text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `at most ${max} characters`);
 
 /** A text in every language Digipuls speaks; a survey reaches staff in theirs. */
 export const localizedTextSchema = (max = 300) =>
@@ -26,12 +31,13 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'ids are lower-case let
 const optionSchema = z.strictObject({ id, text: localizedTextSchema(120) });
 
 const base = { id, text: localizedTextSchema(300), required: z.boolean().default(true) };
+const optionsSchema = z.array(optionSchema).min(2, 'a choice question has at least 2 options').max(8, 'a choice question has at most 8 options');
 
 export const questionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('likert') }),
   z.strictObject({ ...base, kind: z.literal('enps') }),
-  z.strictObject({ ...base, kind: z.literal('single'), options: z.array(optionSchema).min(2).max(8) }),
-  z.strictObject({ ...base, kind: z.literal('multiple'), options: z.array(optionSchema).min(2).max(8) }),
+  z.strictObject({ ...base, kind: z.literal('single'), options: optionsSchema }),
+  z.strictObject({ ...base, kind: z.literal('multiple'), options: optionsSchema }),
   z.strictObject({ ...base, kind: z.literal('text'), maxLength: z.number().int().min(10).max(MAX_TEXT_ANSWER).default(500) }),
 ]);
 export type Question = z.infer<typeof questionSchema>;
