@@ -15,9 +15,10 @@ export function surveyThanksCard(definition: SurveyDefinition, answers: Answers,
   const given: CardElement[] = definition.questions.flatMap((question, index) => {
     const value = answers[question.id];
     return [
-      { type: 'TextBlock', text: `${index + 1}. ${question.text[locale]}`, wrap: true, weight: 'Bolder', spacing: 'Medium' },
+      // Rich text, not Markdown: "1. …" would turn into an indented list, and answers show as typed.
+      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${index + 1}. ${question.text[locale]}`, weight: 'Bolder' }], spacing: 'Medium' },
       value === undefined
-        ? { type: 'TextBlock', text: t('surveyThanks.skipped'), wrap: true, isSubtle: true, spacing: 'None' }
+        ? { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: t('surveyThanks.skipped'), isSubtle: true }], spacing: 'None' }
         : plainText(answerText(question, value, locale)),
     ];
   });
