@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'restify';
 import type { DirectoryRepository } from '../../core/directory.js';
-import { forbidden, notFound } from '../../core/errors.js';
+import { badRequest, forbidden, notFound } from '../../core/errors.js';
 import { localDay } from '../../core/messaging-settings.js';
 import type { Locale } from '../../core/locale.js';
 import type { Role } from '../../core/roles.js';
@@ -58,9 +58,14 @@ export async function listSurveys(caller: Caller, deps: SurveyRouteDeps) {
   return { surveys: await Promise.all(surveys.map((s) => summary(caller, deps, s, access, units))), canCreate: access.authorRole !== null };
 }
 
+/** How far in the past a start may lie: the tab sends "now" when the author clicks, on a clock that may be a little behind ours. */
+const START_GRACE_MS = 60 * 60 * 1000;
+
 /** POST /api/v1/surveys */
 export async function createSurvey(req: Request, res: Response, caller: Caller, deps: SurveyRouteDeps) {
   const body = parseJsonBody(req, createSurveySchema);
+  // A round that opens in the past may close in the same dispatch pass, before anybody is asked.
+  if (Date.parse(body.schedule.startsAt) < Date.now() - START_GRACE_MS) throw badRequest('invalid_schedule', 'schedule.startsAt is in the past: start the survey now or later');
   const { access, units } = await accessOf(caller, deps);
   requireAudienceAllowed(access, body.audience, units);
   const survey = await deps.commands.create(caller.tenantId, body, { aadObjectId: caller.id, role: access.authorRole! });
