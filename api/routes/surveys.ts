@@ -63,10 +63,10 @@ const START_GRACE_MS = 60 * 60 * 1000;
 
 /** POST /api/v1/surveys */
 export async function createSurvey(req: Request, res: Response, caller: Caller, deps: SurveyRouteDeps) {
+  const { access, units } = await accessOf(caller, deps);
   const body = parseJsonBody(req, createSurveySchema);
   // A round that opens in the past may close in the same dispatch pass, before anybody is asked.
   if (Date.parse(body.schedule.startsAt) < Date.now() - START_GRACE_MS) throw badRequest('invalid_schedule', 'schedule.startsAt is in the past: start the survey now or later');
-  const { access, units } = await accessOf(caller, deps);
   requireAudienceAllowed(access, body.audience, units);
   const survey = await deps.commands.create(caller.tenantId, body, { aadObjectId: caller.id, role: access.authorRole! });
   res.status(201);
@@ -75,8 +75,8 @@ export async function createSurvey(req: Request, res: Response, caller: Caller, 
 
 /** POST /api/v1/surveys/preview: the card exactly as staff will get it. */
 export async function previewSurvey(req: Request, caller: Caller, deps: SurveyRouteDeps) {
-  const body = parseJsonBody(req, previewSchema);
   await accessOf(caller, deps);
+  const body = parseJsonBody(req, previewSchema);
   const { timeZone } = await deps.store.messagingSettings(caller.tenantId);
   const closesOn = localDay(new Date(Date.now() + 7 * 24 * 3600 * 1000), timeZone);
   return { card: deps.previewCard(previewPrompt(body.definition, closesOn), body.locale) };
@@ -183,10 +183,10 @@ export async function exportResultsCsv(req: Request, res: Response, caller: Call
 
 /** POST /api/v1/surveys/:id/rounds/:roundId/follow-ups: "you said, we did", sent to the round's audience. */
 export async function postFollowUp(req: Request, res: Response, caller: Caller, deps: SurveyRouteDeps) {
-  const body = parseJsonBody(req, followUpSchema);
   const { access, units } = await accessOf(caller, deps);
   const survey = await surveyOf(caller, deps, req.params.id);
   requireManage(access, survey, units);
+  const body = parseJsonBody(req, followUpSchema);
   const person = await deps.directory.findPerson(caller.tenantId, caller.id);
   const followUp = await deps.commands.followUp(caller.tenantId, survey.id, req.params.roundId, body.text, {
     aadObjectId: caller.id,
