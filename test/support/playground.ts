@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { SimPerson } from '../../sim/index.js';
+import { PLAYGROUND_CONFIG_ENV, writePlaygroundConfig } from '../../sim/index.js';
 import type { TestStack } from './stack.js';
 
 /** The Microsoft 365 Agents Playground, a Teams stand-in client, running against a bot endpoint. */
@@ -55,32 +55,6 @@ export async function startPlayground(botEndpoint: string, timeoutMs = 60_000): 
   throw new Error(`The Agents Playground did not answer within ${timeoutMs} ms: ${output}`);
 }
 
-/** The Playground's own config file: the chat happens in the simulated municipality, as one of its staff. */
-export function playgroundConfig(stack: TestStack): string {
-  const user = (p: SimPerson, id: string) => ({
-    id,
-    name: p.displayName,
-    userPrincipleName: p.userPrincipalName,
-    aadObjectId: p.id,
-    givenName: p.givenName,
-    surname: p.surname,
-    email: p.mail,
-  });
-  const { demoPersons, people } = stack.sim.municipality;
-  const others = people.filter((p) => p.id !== demoPersons.staff.id).slice(0, 5);
-  // JSON is YAML, which the Playground reads.
-  return JSON.stringify({
-    version: '0.1.1',
-    tenantId: stack.sim.tenantId,
-    bot: { id: `28:${stack.sim.app.clientId}`, name: 'Digipuls' },
-    currentUser: user(demoPersons.staff, 'user-id-0'),
-    users: others.map((p, i) => user(p, `user-id-${i + 1}`)),
-    personalChat: { id: 'personal-chat-id' },
-    groupChat: { id: 'group-chat-id', name: 'Hjemmetjenesten Nord' },
-    team: { id: 'team-id', name: 'Fjordvik kommune', aadGroupId: '00000000-0000-4000-8000-000000000031', channels: [] },
-  });
-}
-
 /** Runs `start` with extra environment variables for the child it spawns, restoring ours afterwards. */
 async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
@@ -96,16 +70,15 @@ async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>)
 }
 
 /**
- * The Playground chatting with the stack's bot as the municipality's demo staff member (config and
- * log in a temporary folder outside the work tree, removed on stop).
+ * The Playground chatting with the stack's bot as the municipality's demo staff member (the simulator's
+ * Playground config; config and log in a temporary folder outside the work tree, removed on stop).
  */
 export async function startPlaygroundFor(stack: TestStack, timeoutMs = 30_000): Promise<Playground> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'digipuls-playground-'));
   try {
-    const configPath = path.join(workDir, 'playground.yml');
-    await writeFile(configPath, playgroundConfig(stack));
+    const configPath = await writePlaygroundConfig(path.join(workDir, 'playground.yml'), stack.sim);
     const playground = await withEnv(
-      { M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath, M365_AGENTS_PLAYGROUND_LOGFILE: path.join(workDir, 'playground.log') },
+      { [PLAYGROUND_CONFIG_ENV]: configPath, M365_AGENTS_PLAYGROUND_LOGFILE: path.join(workDir, 'playground.log') },
       () => startPlayground(`${stack.url}/api/messages`, timeoutMs),
     );
     return {
