@@ -193,11 +193,18 @@ describe('pulse surveys in the tab: create from a template with a card preview, 
     await page.getByRole('button', { name: 'Vis kortet på nytt' }).click();
     await card.getByText(template.definition.title.sv, { exact: true }).waitFor();
 
-    // Weekly for three years: the form lets it through, the API does not, and says why next to the form.
+    // Weekly, with the template's 14 days open: the form says a weekly round is open at most 7 days.
     await page.getByRole('combobox', { name: 'Gjentas' }).selectOption('week');
     const threeYears = new Date(Date.now() + 3 * 366 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Siste runde senest').fill(threeYears);
     await page.getByRole('button', { name: 'Opprett og send' }).click();
+    const formProblems = page.getByTestId('form-problems');
+    await formProblems.getByText('En ukentlig runde kan være åpen høyst 7 dager, så rundene ikke overlapper.').waitFor();
+    assert.equal(await formProblems.evaluate((el) => el === document.activeElement), true, 'focus moves to what to put right');
+    // Seven days, but for three years: the form lets it through, the API does not, and says why next to the form.
+    await page.getByRole('spinbutton', { name: 'Dager åpen' }).fill('7');
+    await page.getByRole('button', { name: 'Opprett og send' }).click();
+    assert.equal(await formProblems.count(), 0, 'nothing left for the form to object to');
     const problem = page.getByTestId('create-problem');
     await problem.waitFor();
     assert.match(plain(await problem.textContent()), /Pulsmålingen ble ikke opprettet\..*two years/);

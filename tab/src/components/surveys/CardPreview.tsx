@@ -43,7 +43,7 @@ export function CardPreview(props: { definition: () => SurveyDefinition; locale:
             ))}
           </Select>
         </Field>
-        <Button onClick={() => void show()} disabled={action.busy}>
+        <Button onClick={() => void show()} disabledFocusable={action.busy}>
           {action.busy ? t('surveys.preview.busy') : shown ? t('surveys.preview.again') : t('surveys.preview.show')}
         </Button>
       </div>

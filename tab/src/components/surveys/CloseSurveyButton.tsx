@@ -39,7 +39,7 @@ export function CloseSurveyButton(props: { survey: SurveySummary; onClosed: (sur
             <ProblemBar error={action.error} title={t('surveys.close.failed')} />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={action.busy} onClick={() => void close()}>
+            <Button appearance="primary" disabledFocusable={action.busy} onClick={() => void close()}>
               {action.busy ? t('surveys.close.busy') : t('surveys.close.confirm')}
             </Button>
             <DialogTrigger disableButtonEnhancement>

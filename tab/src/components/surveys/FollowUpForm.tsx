@@ -60,7 +60,7 @@ export function FollowUpForm(props: { surveyId: string; roundId: string; onCreat
       <LocalizedField id={fieldId} label={t('surveys.followUps.text')} value={text} onChange={setText} primary={locale} multiline required maxLength={MAX} validation={invalid ? t('surveys.followUps.empty') : undefined} />
       <ProblemBar error={action.error} title={t('surveys.followUps.failed')} />
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={action.busy}>
+        <Button type="submit" appearance="primary" disabledFocusable={action.busy}>
           {action.busy ? t('surveys.followUps.sending') : t('surveys.followUps.send')}
         </Button>
         <Caption1 role="status" className={styles.status} data-testid="follow-up-status">{status}</Caption1>

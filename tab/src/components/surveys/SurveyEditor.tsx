@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Title2, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../i18n';
 import { hashOf } from '../../routes';
@@ -41,7 +41,6 @@ export function SurveyEditor(props: { onCreated: (survey: SurveySummary) => void
   const [start, setStart] = useState<Draft['templateId'] | 'scratch' | null>(null);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(translate));
   const [problems, setProblems] = useState<DraftProblem[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
   const action = useAction();
   const managesAll = me.roles.includes('Communicator') || me.roles.includes('AdoptionAdmin');
   const ownUnitIds = me.units.map((u) => u.id);
@@ -145,7 +144,7 @@ export function SurveyEditor(props: { onCreated: (survey: SurveySummary) => void
           </section>
 
           {problems.length > 0 && (
-            <div ref={summary} id="survey-form-problems" tabIndex={-1}>
+            <div id="survey-form-problems" tabIndex={-1} data-testid="form-problems">
               <MessageBar intent="error" layout="multiline" role="alert">
                 <MessageBarBody>
                   <MessageBarTitle>{t('surveys.editor.problems.heading', { count: problems.length })}</MessageBarTitle>
@@ -166,7 +165,7 @@ export function SurveyEditor(props: { onCreated: (survey: SurveySummary) => void
             <ProblemBar error={action.error} title={t('surveys.editor.failed')} testId="create-problem" />
           </div>
           <div className={styles.submit}>
-            <Button type="submit" appearance="primary" disabled={action.busy}>
+            <Button type="submit" appearance="primary" disabledFocusable={action.busy}>
               {action.busy ? t('surveys.editor.creating') : draft.schedule.start === 'now' ? t('surveys.editor.createNow') : t('surveys.editor.createLater')}
             </Button>
             <Link href={hashOf('surveys')}>{t('surveys.editor.cancel')}</Link>

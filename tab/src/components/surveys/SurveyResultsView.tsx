@@ -41,12 +41,14 @@ export function SurveyResultsView(props: { surveyId: string; readOnly: boolean }
   const [roundId, setRoundId] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null | undefined>(undefined);
   const survey = useLoad(`${props.surveyId}|${version}`, () => api.get<SurveySummary>(surveyPath(props.surveyId)));
-  const hasRounds = survey.kind === 'ready' && survey.data.rounds.length > 0;
+  const known = survey.kind === 'ready' ? survey.data : survey.kind === 'loading' ? survey.previous : undefined;
+  // Judged on the last answer while reloading, so the results (and a form being used) stay in place.
+  const hasRounds = (known?.rounds.length ?? 0) > 0;
   const results = useResults(props.surveyId, roundId, version, hasRounds);
   const reload = () => setVersion((v) => v + 1);
 
   if (survey.kind === 'failed') return <LoadProblem error={survey.error} onRetry={survey.retry} what="survey" />;
-  const summary = survey.kind === 'ready' ? survey.data : survey.previous;
+  const summary = known;
   if (!summary) return <Spinner label={t('surveys.loading')} />;
 
   const loaded = results.kind === 'ready' ? results.data : results.kind === 'loading' ? results.previous : undefined;
@@ -66,9 +68,14 @@ export function SurveyResultsView(props: { surveyId: string; readOnly: boolean }
         </div>
         <SurveyFacts survey={summary} />
         {readOnly && <Caption1 data-testid="read-only">{t('surveys.readOnly')}</Caption1>}
+        {summary.canManage && !readOnly && summary.status !== 'ended' && (
+          <div className={styles.actions} data-print="hide">
+            <CloseSurveyButton survey={summary} onClosed={reload} />
+          </div>
+        )}
       </div>
 
-      {!hasRounds && survey.kind === 'ready' ? (
+      {!hasRounds ? (
         <Body1 as="p">{summary.status === 'ended' ? t('surveys.results.neverOpened') : t('surveys.results.notYet', { date: format.moment(summary.schedule.startsAt) })}</Body1>
       ) : (
         <>
@@ -94,7 +101,6 @@ export function SurveyResultsView(props: { surveyId: string; readOnly: boolean }
                 <ExportButton path={exportPath(summary.id, shown.round.id, locale)} fallbackName={`digipuls-survey-${summary.id}-round-${shown.round.number}.csv`} />
               )}
               {shown && <Link href={hashOf('surveys', summary.id, 'print', shown.round.id)}>{t('surveys.print.open')}</Link>}
-              {summary.canManage && !readOnly && summary.status !== 'ended' && <CloseSurveyButton survey={summary} onClosed={reload} />}
             </div>
           </div>
           <Caption1 role="status">{results.kind === 'loading' ? t('surveys.results.loading') : ''}</Caption1>
