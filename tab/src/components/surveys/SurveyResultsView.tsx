@@ -22,7 +22,9 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, '& h1': { margin: 0, overflowWrap: 'anywhere' } },
   titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
-  field: { minWidth: '12rem', maxWidth: '100%' },
+  // A long option (a unit's whole path, a question) must not widen the page on a phone.
+  field: { flex: '1 1 14rem', minWidth: 0, maxWidth: '32rem' },
+  select: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   stale: { opacity: 0.6 },
 });
@@ -81,7 +83,7 @@ export function SurveyResultsView(props: { surveyId: string; readOnly: boolean }
         <>
           <div className={styles.bar}>
             <Field label={t('surveys.results.round')} className={styles.field}>
-              <Select value={roundId ?? shown?.round.id ?? ''} onChange={(_, data) => setRoundId(data.value)}>
+              <Select className={styles.select} value={roundId ?? shown?.round.id ?? ''} onChange={(_, data) => setRoundId(data.value)}>
                 {[...summary.rounds].reverse().map((round) => (
                   <option key={round.id} value={round.id}>{format.round(round)}</option>
                 ))}
@@ -89,7 +91,7 @@ export function SurveyResultsView(props: { surveyId: string; readOnly: boolean }
             </Field>
             {subjects.length > 1 && (
               <Field label={t('surveys.results.showFor')} className={styles.field}>
-                <Select value={subject?.unitId ?? ''} onChange={(_, data) => setUnitId(data.value || null)} data-testid="subject-select">
+                <Select className={styles.select} value={subject?.unitId ?? ''} onChange={(_, data) => setUnitId(data.value || null)} data-testid="subject-select">
                   {subjects.map((s) => (
                     <option key={s.unitId ?? ''} value={s.unitId ?? ''}>{s.name}</option>
                   ))}

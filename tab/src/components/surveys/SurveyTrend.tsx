@@ -11,7 +11,9 @@ import { TrendChart, type MeasurePoint, type Scale } from './TrendChart';
 
 const useStyles = makeStyles({
   trend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '& p': { margin: 0 } },
-  field: { maxWidth: '32rem' },
+  // A long option (a unit's whole path, a question) must not widen the page on a phone.
+  field: { flex: '1 1 14rem', minWidth: 0, maxWidth: '32rem' },
+  select: { width: '100%', minWidth: 0 },
   details: { marginTop: tokens.spacingVerticalS },
   summary: {
     cursor: 'pointer', padding: `${tokens.spacingVerticalXS} 0`, color: tokens.colorBrandForegroundLink,
@@ -62,7 +64,7 @@ export function SurveyTrend(props: { survey: SurveySummary; unitId: string | nul
       {points.filter((p) => p.results).length < 2 && <Body1 as="p">{t('surveys.trend.tooFew')}</Body1>}
       {questions.length > 0 && (
         <Field label={t('surveys.trend.measure')} className={styles.field}>
-          <Select value={measure} onChange={(_, data) => setMeasure(data.value)}>
+          <Select className={styles.select} value={measure} onChange={(_, data) => setMeasure(data.value)}>
             <option value="response">{t('surveys.results.responseRate')}</option>
             {questions.map((q) => (
               <option key={q.id} value={q.id}>{`${t(q.kind === 'likert' ? 'surveys.trend.mean' : 'surveys.trend.enps')}: ${pick(q.text)}`}</option>
