@@ -1,8 +1,10 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSimulator, describeSimulator, simulatorEnv } from '../sim/index.js';
+import { startSimulator, describeSimulator, simulatorEnv, PLAYGROUND_CONFIG_ENV, writePlaygroundConfig } from '../sim/index.js';
 import { ingestAdoptionFromGraph } from './adoption-ingest.js';
 import { loadConfig } from './config.js';
 import { syncDirectoryFromGraph } from './directory-sync.js';
+import { hasSurveys, loadSurveyHistory, quietHoursForDemo } from './demo-surveys.js';
 import { createLogger } from './logger.js';
 import { logProgress } from './progress.js';
 import { startDigipuls } from './start.js';
@@ -46,6 +48,12 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
   const today = sim.reports.reportDate;
   await ingestAdoptionFromGraph(config, app.adoption, logProgress(logger), { periods: ['D7', 'D30', 'D90'] });
   const url = app.server.url;
+  const { communicator, staff } = sim.municipality.demoPersons;
+  const keptSurveys = await hasSurveys(app, sim.tenantId);
+  const quietHours = await quietHoursForDemo(app, sim.tenantId);
+  // The Playground as Amina Ali, in the simulated tenant, so the bot knows her from the directory.
+  const dataDir = config.database.dataDir.startsWith('memory://') ? tmpdir() : config.database.dataDir;
+  const playgroundConfig = await writePlaygroundConfig(path.join(dataDir, 'playground.yml'), sim);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const lines = [
     '',
@@ -56,9 +64,13 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     `  API:           ${url}/api/v1/openapi.json`,
     `  Health:        ${url}/healthz`,
     `  Adoption:      sign in to the tab as ${sim.municipality.demoPersons.admin.displayName} (adoption admin); 8 earlier weeks load in the background for the trend`,
+    keptSurveys
+      ? `  Surveys:       sign in as ${communicator.displayName} (communicator); the surveys of an earlier run are kept (delete ${config.database.dataDir} for a fresh demo)`
+      : `  Surveys:       sign in as ${communicator.displayName} (communicator): "Digitalt arbeidsmiljø" to everyone (open) and a weekly pulse in Helse og omsorg (4 rounds and this week's) fill with answers in the background (about a minute)`,
     '',
-    '  Talk to the bot in the Microsoft 365 Agents Playground (another terminal), then open http://localhost:56150:',
-    `    TEAMSAPPTESTER_BROWSER=none node node_modules/@microsoft/teams-app-test-tool/cli.js start -e ${url}/api/messages -c msteams --disable-telemetry`,
+    `  Answer a survey as ${staff.displayName} (${staff.jobTitle}, ${staff.department?.split(' / ')[2] ?? sim.municipality.name}) in the Microsoft 365 Agents Playground (another terminal), then open http://localhost:56150:`,
+    `    ${PLAYGROUND_CONFIG_ENV}=${shellWord(playgroundConfig)} TEAMSAPPTESTER_BROWSER=none node node_modules/@microsoft/teams-app-test-tool/cli.js start -e ${url}/api/messages -c msteams --disable-telemetry`,
+    `  The open "Digitalt arbeidsmiljø" reaches her chat within a minute of opening it (the survey job runs every minute). ${quietHours}`,
     '',
     ...describeSimulator(sim).map((line) => `  ${line}`),
     '',
@@ -73,4 +85,14 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     }
     sim.setReportDate(today);
   })().catch((error: unknown) => logger.error({ err: error }, 'Loading the adoption history failed'));
+  if (!keptSurveys) {
+    void loadSurveyHistory(app, sim, { seed: options.seed, reportDate: today, logger })
+      .then((history) => logger.info(history, 'Survey history loaded'))
+      .catch((error: unknown) => logger.error({ err: error }, 'Loading the survey history failed'));
+  }
+}
+
+/** A path as one word for a POSIX shell. */
+function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
