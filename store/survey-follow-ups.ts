@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isLocale, type Locale } from '../core/locale.js';
+import { localDay } from '../core/messaging-settings.js';
 import type { LocalizedText } from '../core/survey.js';
 import type { SurveyFollowUp, SurveyStore } from '../core/survey-store.js';
 import { isUuid } from './ids.js';
@@ -61,12 +62,12 @@ export function followUpQueries(db: Kysely<Schema>): FollowUpQueries {
           written_by_name: string | null;
           written_on: string;
           definition: { title: LocalizedText };
-          opened_on: string;
+          opens_at: Date;
+          time_zone: string;
         }>`
           select d.follow_up_id, f.round_id, d.aad_object_id, p.conversation_reference,
                  coalesce(p.chosen_locale, p.directory_locale) as locale, f.text, f.written_by_role, f.written_by_name,
-                 to_char(f.written_on, 'YYYY-MM-DD') as written_on, s.definition,
-                 to_char(r.opens_at at time zone t.time_zone, 'YYYY-MM-DD') as opened_on
+                 to_char(f.written_on, 'YYYY-MM-DD') as written_on, s.definition, r.opens_at, t.time_zone
           from survey_follow_up_deliveries d
           join survey_follow_ups f on f.tenant_id = d.tenant_id and f.follow_up_id = d.follow_up_id
           join survey_rounds r on r.tenant_id = f.tenant_id and r.round_id = f.round_id
@@ -94,7 +95,8 @@ export function followUpQueries(db: Kysely<Schema>): FollowUpQueries {
           locale: isLocale(row.locale) ? (row.locale as Locale) : null,
           followUp: toFollowUp(row),
           surveyTitle: row.definition.title,
-          roundOpenedOn: row.opened_on,
+          // The day in JavaScript, as everywhere else: PostgreSQL does not know every zone Intl accepts (US/Pacific-New, AET).
+          roundOpenedOn: localDay(new Date(row.opens_at), row.time_zone),
         }));
       });
     },
