@@ -227,11 +227,37 @@ describe('pulse surveys in the tab: create from a template with a card preview, 
     await page.getByRole('button', { name: `Avslutt «${template.definition.title.nb}» nå` }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByText('Pulsmålingen blir ikke sendt').or(dialog.getByText('stenges med en gang')).first().waitFor();
+    // Judged once the dialog has faded in: mid-animation its colours are not yet its own.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
     await expectNoViolations(page, 'close dialog');
     await dialog.getByRole('button', { name: 'Avslutt pulsmålingen' }).click();
     await page.getByTestId('survey-status').getByText(/^Avsluttet/).waitFor();
     assert.equal(await page.getByRole('button', { name: /^Avslutt/ }).count(), 0, 'nothing left to close');
     assert.equal((await api<ApiSurvey>(`/api/v1/surveys/${created.id}`, admin.id)).status, 'ended');
+    await context.close();
+  });
+
+  it('lets a unit lead send a survey to their own units only, with their unit chosen from the start', async () => {
+    const lead = demo().unitLead;
+    const me = await api<{ units: Array<{ id: string; path: string[] }> }>('/api/v1/me', lead.id);
+    const own = me.units[0]!;
+    const { units } = await api<{ units: Array<{ id: string; name: string; path: string[] }> }>('/api/v1/units', lead.id);
+    const within = units.filter((u) => own.path.every((name, i) => u.path[i] === name));
+    const { context, page } = await openSurveys(lead.displayName);
+    await page.getByRole('link', { name: 'Ny pulsmåling' }).click();
+    const weekly = SURVEY_TEMPLATES.find((t) => t.id === 'weekly-pulse')!;
+    await page.getByTestId('template-picker').getByRole('radio', { name: weekly.definition.title.nb }).check();
+    const audience = page.getByRole('radiogroup', { name: 'Mottakere' });
+    assert.deepEqual(await audience.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.closest('.fui-Radio')?.textContent)), ['Utvalgte enheter (med underenheter)'], 'no "everyone" or groups for a unit lead');
+    const tree = page.getByTestId('unit-tree');
+    await tree.getByRole('checkbox').first().waitFor();
+    assert.deepEqual((await tree.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.closest('.fui-Checkbox')?.textContent))).sort(), within.map((u) => u.name).sort(), 'only their own units');
+    assert.equal(await tree.getByRole('checkbox', { name: own.path.at(-1)! }).isChecked(), true, 'their unit is chosen');
+    await expectNoViolations(page, 'unit lead editor');
+    await page.getByRole('button', { name: 'Opprett og send' }).click();
+    await page.getByTestId('created-notice').waitFor();
+    const created = (await api<{ surveys: Array<ApiSurvey & { audience: { kind: string; unitIds?: string[] } }> }>('/api/v1/surveys', lead.id)).surveys.find((s) => s.definition.title.nb === weekly.definition.title.nb)!;
+    assert.deepEqual(created.audience, { kind: 'units', unitIds: [own.id] });
     await context.close();
   });
 
