@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { VERBS } from '../bot/card-actions.js';
 import { parseAnswers } from '../core/survey-answers.js';
 import type { Answers, SurveyDefinition } from '../core/survey.js';
@@ -5,6 +6,7 @@ import type { RecordedActivity, SimPerson, Simulator } from '../sim/index.js';
 import { simulatedResponse } from '../sim/index.js';
 import { seededRandom } from '../sim/random.js';
 import type { Digipuls } from './start.js';
+import { createSurveyService, type SurveyService } from './surveys/survey-service.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,7 +54,8 @@ interface PlannedAnswer {
  * round, through the same parseAnswers and recordAnswers the bot uses. Most answer within hours,
  * some days later; a reminder brings many of the late ones in.
  */
-export function simulatedStaff(app: Digipuls, sim: Simulator, options: { seed: string; asOf: string }) {
+export function simulatedStaff(app: Digipuls, sim: Simulator, options: { seed: string; asOf: string; logger: Logger }) {
+  const dispatch = historyDispatch(app, new Set(Object.values(sim.municipality.demoPersons).map((p) => p.id)), options.logger);
   const people = new Map<string, SimPerson>(sim.municipality.people.map((p) => [p.id, p]));
   const rounds = new Map<string, Promise<{ definition: SurveyDefinition; number: number; closesAt: number }>>();
   const planned = new Map<string, PlannedAnswer | null>();
@@ -108,7 +111,7 @@ export function simulatedStaff(app: Digipuls, sim: Simulator, options: { seed: s
     /** One dispatch pass at `at`, as the job would run it then; staff read what it sent. */
     async pass(at: Date): Promise<void> {
       const from = sim.connector.activities.length;
-      const result = await app.surveys.runDue(at, { sendRate: 500 });
+      const result = await dispatch.runDue(at, { sendRate: 500 });
       counts.prompts += result.prompted + result.reminded;
       counts.followUps += result.followUps;
       const arrived = sim.connector.activities.slice(from);
@@ -127,6 +130,31 @@ export function simulatedStaff(app: Digipuls, sim: Simulator, options: { seed: s
       queue = queue.filter((p) => !p.done);
     },
   };
+}
+
+/**
+ * The survey service for passes in the past: the same dispatch over the same tables, except that it
+ * leaves the demo people's prompts to the live job. Someone who opens the Playground as Amina Ali
+ * while the history is written would otherwise get the weekly pulse of three weeks ago, closed since.
+ */
+function historyDispatch(app: Digipuls, demoPeople: ReadonlySet<string>, logger: Logger): SurveyService {
+  const store = app.surveys.store;
+  return createSurveyService({
+    config: app.config,
+    directory: app.directory,
+    cards: app.surveys.cards,
+    send: () => (reference, card) => app.server.bot.sendProactive(reference, card as Parameters<Digipuls['server']['bot']['sendProactive']>[1]),
+    logger,
+    store: {
+      ...store,
+      async claimPrompts(tenantId, kind, input) {
+        const claimed = await store.claimPrompts(tenantId, kind, input);
+        // Handed back as not sent: still pending, and the day still theirs.
+        for (const message of claimed) if (demoPeople.has(message.aadObjectId)) await store.finishPrompt(message, kind, 'retry', input.day);
+        return claimed.filter((message) => !demoPeople.has(message.aadObjectId));
+      },
+    },
+  });
 }
 
 /** The round a card's answer button sends to (Action.Execute with the verb digipuls.survey.answer), if it has one. */

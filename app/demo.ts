@@ -70,7 +70,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     '',
     `  Answer a survey as ${staff.displayName} (${staff.jobTitle}, ${staff.department?.split(' / ')[2] ?? sim.municipality.name}) in the Microsoft 365 Agents Playground (another terminal), then open http://localhost:56150:`,
     `    ${PLAYGROUND_CONFIG_ENV}=${shellWord(playgroundConfig)} TEAMSAPPTESTER_BROWSER=none node node_modules/@microsoft/teams-app-test-tool/cli.js start -e ${url}/api/messages -c msteams --disable-telemetry`,
-    `  The open "Digitalt arbeidsmiljø" reaches her chat within a minute of opening it (the survey job runs every minute). ${quietHours}`,
+    `  The open "Digitalt arbeidsmiljø" reaches her chat within a minute (the survey job runs every minute; at first, once the survey history has loaded). ${quietHours}`,
     '',
     ...describeSimulator(sim).map((line) => `  ${line}`),
     '',
