@@ -18,7 +18,11 @@ export const DEFAULT_MESSAGING_SETTINGS: MessagingSettings = {
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM (00:00–23:59)');
 
 export const messagingSettingsSchema = z.strictObject({
-  timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Oslo or Europe/Stockholm'),
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'an IANA time zone such as Europe/Oslo or Europe/Stockholm')
+    // Stored as the zone's own spelling ("europe/oslo" → "Europe/Oslo").
+    .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone),
   quietHours: z.strictObject({ start: hhmm, end: hhmm }),
   weekendsQuiet: z.boolean(),
 });

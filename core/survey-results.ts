@@ -127,23 +127,64 @@ export function surveyRoundResults(input: {
     const c = countOf(key === '' ? null : key);
     return { ...c, questions: input.definition.questions.map((q) => questionResult(q, answersBy.get(key) ?? [], input.mayReadFreeText)) };
   };
+  const { published, withdrawn } = publishParticipation(nodes, (key) => countOf(key).invited, hidden, min);
   return {
     municipality: rootShown ? groupOf('') : null,
     units: nodes.map(({ key, parentKey }) => {
       const unit = known.get(key);
-      const suppressed = hidden.get(key) ?? false;
-      const participation = countOf(key);
+      const suppressed = hidden.get(key) ?? withdrawn.get(key) ?? false;
       return {
         unitId: key,
         parentId: parentKey,
         name: unit?.name ?? UNKNOWN_UNIT_NAME,
         path: unit?.path ?? [UNKNOWN_UNIT_NAME],
         suppressed,
-        participation: participation.invited >= min ? participation : null,
+        participation: published.has(key) ? countOf(key) : null,
         results: suppressed ? null : groupOf(key),
       };
     }),
   };
+}
+
+/**
+ * Which units may show how many were asked and answered. Participation is a figure about people too: a
+ * shown parent's count of people asked minus its children's shown counts must not leave a group below the
+ * size (say, whether both people of a two-person team answered). A unit shows its participation when its
+ * results show, or when it is hidden for too few answers (or inside such a unit) yet at least the group
+ * size were asked, so a lead sees where to encourage answers; then, top-down as in suppressGroups, the
+ * smallest of a parent's shown children is withdrawn (with its results and its subtree) until the
+ * remainder is empty or large enough. Withdrawing only ever hides more, so the answers stay protected.
+ */
+function publishParticipation(
+  nodes: ReadonlyArray<{ key: string; parentKey: string | null }>,
+  invitedOf: (key: string | null) => number,
+  hidden: ReadonlyMap<string, SuppressionReason>,
+  min: number,
+): { published: Set<string>; withdrawn: Map<string, SuppressionReason> } {
+  const children = new Map<string | null, string[]>();
+  for (const { key, parentKey } of nodes) children.set(parentKey, [...(children.get(parentKey) ?? []), key]);
+  const published = new Set<string>();
+  const withdrawn = new Map<string, SuppressionReason>();
+  const withdraw = (key: string, reason: SuppressionReason) => {
+    published.delete(key);
+    if (!hidden.has(key)) withdrawn.set(key, reason);
+    for (const child of children.get(key) ?? []) withdraw(child, 'ancestor');
+  };
+  const visit = (parent: string | null) => {
+    const kids = (children.get(parent) ?? []).filter((kid) => !hidden.has(kid) || (hidden.get(kid) !== 'complementary' && invitedOf(kid) >= min));
+    for (const kid of kids) published.add(kid);
+    const shown = () => kids.filter((kid) => published.has(kid));
+    let remainder = invitedOf(parent) - shown().reduce((sum, kid) => sum + invitedOf(kid), 0);
+    while (remainder > 0 && remainder < min) {
+      const smallest = shown().sort((a, b) => invitedOf(a) - invitedOf(b) || a.localeCompare(b))[0];
+      if (!smallest) break;
+      withdraw(smallest, 'complementary');
+      remainder += invitedOf(smallest);
+    }
+    for (const kid of shown()) visit(kid);
+  };
+  visit(null);
+  return { published, withdrawn };
 }
 
 /** One question over a shown group's answers. */

@@ -6,7 +6,7 @@ import { localDay } from '../../core/messaging-settings.js';
 import type { Locale } from '../../core/locale.js';
 import type { Role } from '../../core/roles.js';
 import type { SurveyCommands } from '../../core/survey-commands.js';
-import { surveyRoundResults } from '../../core/survey-results.js';
+import { surveyRoundResults, type GroupResults } from '../../core/survey-results.js';
 import type { Survey, SurveyPrompt, SurveyStore } from '../../core/survey-store.js';
 import type { SurveyDefinition } from '../../core/survey.js';
 import { SURVEY_TEMPLATES } from '../../core/survey-templates/index.js';
@@ -116,7 +116,16 @@ async function resultsFor(req: Request, caller: Caller, deps: SurveyRouteDeps, q
   if (scopeUnit && !seesUnit(access, scopeUnit)) throw forbidden('forbidden', 'That unit is not one of yours');
   const computed = round ? await computeRound(caller, deps, survey, round.id, units) : { municipality: null, units: [] };
   const visible = computed.units.filter((u) => seesUnit(access, u) && (!scopeUnit || isWithinUnit(u.path, scopeUnit.path)));
-  return { access, units, survey, rounds, round, municipality: computed.municipality, visible, scopeUnit };
+  return { access, units, survey, rounds, round, municipality: municipalityFor(access, computed.municipality), visible, scopeUnit };
+}
+
+/**
+ * A unit lead compares their units with the municipality's figures, but the municipality's free text
+ * comes from units that are not theirs: it says it exists without showing it.
+ */
+function municipalityFor(access: SurveyAccess, municipality: GroupResults | null): GroupResults | null {
+  if (!municipality || access.allUnits) return municipality;
+  return { ...municipality, questions: municipality.questions.map((q) => (Array.isArray(q.texts) ? { ...q, texts: 'hidden' as const } : q)) };
 }
 
 async function computeRound(caller: Caller, deps: SurveyRouteDeps, survey: Survey, roundId: string, units: Unit[]) {
@@ -155,7 +164,7 @@ export async function getTrend(req: Request, caller: Caller, deps: SurveyRouteDe
   const points = [];
   for (const round of rounds) {
     const computed = await computeRound(caller, deps, survey, round.id, units);
-    const results = unit ? (computed.units.find((u) => u.unitId === unit.id)?.results ?? null) : computed.municipality;
+    const results = unit ? (computed.units.find((u) => u.unitId === unit.id)?.results ?? null) : municipalityFor(access, computed.municipality);
     points.push({ roundId: round.id, number: round.number, opensAt: round.opensAt.toISOString(), results });
   }
   return { unitId: unit?.id ?? null, points };

@@ -284,12 +284,17 @@ describe('API: surveys, bad input and roles', function () {
       assert.equal(results.canFollowUp, true);
     });
 
-    it('shows free-text answers to the roles allowed to read them, and only says "hidden" to a communicator', async () => {
+    it('shows free-text answers to the roles allowed to read them, a unit lead only their units\', and only says "hidden" to a communicator', async () => {
       const freeText = (r: Results) => r.municipality!.questions.find((q) => q.questionId === 'one-thing')!.texts;
-      for (const reader of ['admin', 'safetyRep', 'unitLead'] as const) {
+      for (const reader of ['admin', 'safetyRep'] as const) {
         const texts = freeText(await api.get<Results>(reader, `/surveys/${homeCare.id}/results`));
         assert.ok(Array.isArray(texts) && texts.includes('ønske 0'), reader);
       }
+      const lead = await api.get<Results>('unitLead', `/surveys/${homeCare.id}/results`);
+      assert.equal(freeText(lead), 'hidden', 'the municipality\'s free text comes from units that are not theirs');
+      const own = lead.units.filter((u) => u.results);
+      assert.ok(own.length > 0);
+      for (const u of own) assert.ok(Array.isArray(u.results!.questions.find((q) => q.questionId === 'one-thing')!.texts), u.path.join(' / '));
       const communicator = await api.get<Results>('communicator', `/surveys/${homeCare.id}/results`);
       assert.equal(freeText(communicator), 'hidden');
       for (const u of communicator.units) for (const q of u.results?.questions ?? []) if (q.questionId === 'one-thing') assert.equal(q.texts, 'hidden');
@@ -301,7 +306,7 @@ describe('API: surveys, bad input and roles', function () {
   describe('messaging settings', () => {
     it('keeps sending under any time zone it accepts, old aliases too', async () => {
       const settings = { timeZone: 'US/Pacific-New', quietHours: { start: '00:00', end: '00:00' }, weekendsQuiet: false };
-      assert.deepEqual(await api.json('admin', 'PUT', '/settings/messaging', settings, 200), settings);
+      assert.deepEqual(await api.json('admin', 'PUT', '/settings/messaging', settings, 200), { ...settings, timeZone: 'America/Los_Angeles' }, 'stored in its standard spelling');
       await assertProblem(await api.call('communicator', 'PUT', '/settings/messaging', settings), 403, 'forbidden', /adoption admins/);
       await api.json('communicator', 'POST', `/surveys/${homeCare.id}/rounds/${roundId}/follow-ups`, { text: texts('Ny rutine for nattevakter') });
       const from = stack.sim.connector.activities.length;
