@@ -100,7 +100,7 @@ export async function loadSurveyHistory(app: Digipuls, sim: Simulator, options: 
     await registerSurveyJobs(app.database, app.surveys, options.logger);
   }
   // The job's pass, now: whoever opened the Playground meanwhile need not wait for the next minute.
-  await app.surveys.runDue();
+  await app.surveys.runDue(options.now);
   return { ...history, seconds: (Date.now() - started) / 1000 };
 }
 
