@@ -57,7 +57,7 @@ const LIKERT: Record<string, { base: number; teams: number }> = {
   support: { base: 3.0, teams: 0.5 },
   involvement: { base: 2.3, teams: 0.6 },
   information: { base: 2.1, teams: 1.8 },
-  workload: { base: 3.0, teams: 0.1 },
+  workload: { base: 2.7, teams: 0.1 },
   tools: { base: 2.7, teams: 1.1 },
 };
 const LIKERT_DEFAULT = { base: 3.0, teams: 0.6 };
@@ -97,7 +97,7 @@ export function simulatedResponse(
   if (answerDraw >= unit.answerRate) return null;
 
   const engagement = teamsEngagement(seed, person, options.asOf);
-  const temper = (mix(own, 2) / U32 - 0.5) * 1.2;
+  const temper = (mix(own, 2) / U32 - 0.5) * 1.6;
   const shift = temper + unit.climate + TREND_PER_ROUND * (Math.min(roundNumber, 8) - 1);
   /** Roughly normal noise in [-1, 1). */
   const noise = (salt: number) => draw(salt) + draw(salt + 1) - 1;
@@ -126,7 +126,7 @@ function answerTo(question: Question, c: Context): string | undefined {
   switch (question.kind) {
     case 'likert': {
       const { base, teams } = LIKERT[question.id] ?? LIKERT_DEFAULT;
-      return String(clamp(Math.round(base + teams * c.engagement + c.shift + 1.2 * c.noise(1)), 1, 5));
+      return String(clamp(Math.round(base + teams * c.engagement + c.shift + 2.2 * c.noise(1)), 1, 5));
     }
     case 'enps':
       return String(clamp(Math.round(6 + 1.5 * c.engagement + 2 * c.shift + 2.5 * c.noise(1)), 0, 10));
