@@ -4,6 +4,7 @@ import { startSimulator, describeSimulator, simulatorEnv, PLAYGROUND_CONFIG_ENV,
 import { ingestAdoptionFromGraph } from './adoption-ingest.js';
 import { loadConfig } from './config.js';
 import { syncDirectoryFromGraph } from './directory-sync.js';
+import { openStaffChats } from './demo-staff.js';
 import { hasSurveys, loadSurveyHistory, quietHoursForDemo } from './demo-surveys.js';
 import { createLogger } from './logger.js';
 import { logProgress } from './progress.js';
@@ -85,11 +86,11 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     }
     sim.setReportDate(today);
   })().catch((error: unknown) => logger.error({ err: error }, 'Loading the adoption history failed'));
-  if (!keptSurveys) {
-    void loadSurveyHistory(app, sim, { seed: options.seed, reportDate: today, logger })
-      .then((history) => logger.info(history, 'Survey history loaded'))
-      .catch((error: unknown) => logger.error({ err: error }, 'Loading the survey history failed'));
-  }
+  // Surveys kept from an earlier run: staff's chats still get the simulator's address now (its port may have changed).
+  void (keptSurveys
+    ? openStaffChats(app, sim).then((chats) => logger.info({ chats }, 'Staff chats renewed'))
+    : loadSurveyHistory(app, sim, { seed: options.seed, reportDate: today, logger }).then((history) => logger.info(history, 'Survey history loaded'))
+  ).catch((error: unknown) => logger.error({ err: error }, 'Loading the survey history failed'));
 }
 
 /** A path as one word for a POSIX shell. */
