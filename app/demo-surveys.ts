@@ -86,8 +86,9 @@ export async function loadSurveyHistory(app: Digipuls, sim: Simulator, options: 
     const staff = simulatedStaff(app, sim, { seed: options.seed, asOf: options.reportDate, logger: options.logger });
     let followUpWritten = false;
     for (let day = firstPulseDay; day <= today; day = addDays(day, 1)) {
-      const morning = at(day, NINE + 1);
-      if (!isWeekday(day) || morning > now) continue;
+      if (!isWeekday(day) || at(day, NINE) > now) continue;
+      // Just after the rounds open; today, if that is still to come, now.
+      const morning = new Date(Math.min(at(day, NINE + 1).getTime(), now.getTime()));
       await staff.answerUntil(morning);
       if (!followUpWritten) followUpWritten = await followUpRoundTwo(app, pulse.id, tenantId, communicator, morning, timeZone);
       await staff.pass(morning);

@@ -114,3 +114,36 @@ describe('demo: pulse surveys with a history', function () {
     assert.equal(isQuietTime(evening, await stack.app.surveys.store.messagingSettings(tenant())), false);
   });
 });
+
+describe('demo: the survey history on any day', function () {
+  this.timeout(120_000);
+  const cases = [
+    { now: '2026-11-25T08:00:30Z', why: 'half a minute after 09:00 on a Wednesday: this week\'s round opens now', latest: '2026-11-25', digital: '2026-11-13' },
+    { now: '2026-11-29T13:00:00Z', why: 'on a Sunday: Friday\'s round is still open', latest: '2026-11-27', digital: '2026-11-19' },
+    { now: '2026-11-30T06:30:00Z', why: 'on a Monday before 09:00: Friday\'s round closes at 09:00', latest: '2026-11-27', digital: '2026-11-20' },
+  ];
+  for (const c of cases) {
+    it(`opens rounds on weekdays at 09:00 and keeps the last one open, ${c.why}`, async () => {
+      const stack = await startTestStack({ staff: 120 });
+      try {
+        const now = new Date(c.now);
+        await loadSurveyHistory(stack.app, stack.sim, { seed: 'test', reportDate: '2026-11-23', logger: createLogger(stack.config), now });
+        const surveys = await stack.app.surveys.store.listSurveys(stack.sim.tenantId);
+        const rounds = (id: string) => stack.app.surveys.store.listRounds(stack.sim.tenantId, id);
+        const pulse = await rounds(surveys.find((s) => s.templateId === 'weekly-pulse')!.id);
+        const [digital] = await rounds(surveys.find((s) => s.templateId === 'digital-work-environment')!.id);
+        assert.equal(pulse.length, 5);
+        assert.equal(localClock(pulse.at(-1)!.opensAt, 'Europe/Oslo').day, c.latest);
+        assert.ok(pulse.at(-1)!.closedAt === null && pulse.at(-1)!.closesAt > now, 'the last round is open');
+        assert.ok(pulse.slice(0, 4).every((r) => r.closedAt !== null));
+        assert.equal(localClock(digital!.opensAt, 'Europe/Oslo').day, c.digital);
+        for (const round of [...pulse, digital!]) {
+          const clock = localClock(round.opensAt, 'Europe/Oslo');
+          assert.ok(clock.minutes === 9 * 60 && clock.weekday >= 1 && clock.weekday <= 5, `${round.opensAt.toISOString()} is a weekday at 09:00`);
+        }
+      } finally {
+        await stack.close();
+      }
+    });
+  }
+});
