@@ -12,7 +12,8 @@ import { TrendChart, type MeasurePoint, type Scale } from './TrendChart';
 const useStyles = makeStyles({
   trend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '& p': { margin: 0 } },
   // A long option (a unit's whole path, a question) must not widen the page on a phone.
-  field: { flex: '1 1 14rem', minWidth: 0, maxWidth: '32rem' },
+  // In this column a flex basis would be a height (a gap under the label); the width is what is capped.
+  field: { minWidth: 0, maxWidth: '32rem' },
   select: { width: '100%', minWidth: 0 },
   details: { marginTop: tokens.spacingVerticalS },
   summary: {
