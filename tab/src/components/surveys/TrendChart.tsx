@@ -42,6 +42,8 @@ export function TrendChart(props: { points: MeasurePoint[]; scale: Scale; title:
         <LineChart
           data={{ chartTitle: props.title, lineChartData: series }}
           height={240}
+          // Room for "100 %" and "−100" beside the axis (the default 40 px cuts their first character).
+          margins={{ top: 20, bottom: 35, left: 52, right: 28 }}
           yMinValue={min}
           yMaxValue={max}
           yAxisTickFormat={(value: number) => (props.scale === 'rate' ? `${value} %` : String(value))}
