@@ -119,4 +119,40 @@ describe('survey prompts and reminders (controlled clock)', function () {
     assert.ok(rounds.every((r) => r.closedAt !== null && r.invited === members.length));
     assert.equal((await stack.app.surveys.store.getSurvey(tenantId, survey.id))!.status, 'ended');
   });
+
+  it('never sends a prompt twice when the process died between claiming and sending it (in doubt: not resent)', async () => {
+    const tenantId = stack.sim.tenantId;
+    const tuesday9 = at(MONDAY_9, 43 * 24); // Tuesday 12 January 2027
+    // The round opens in a quiet hour, so nothing is sent yet.
+    await create(once(at(tuesday9, -2)));
+    assert.equal((await pass(at(tuesday9, -2))).size, 0);
+    // Another instance claims three prompts at 09:00 and dies before sending them.
+    const day = '2027-01-12';
+    const claimed = await stack.app.surveys.store.claimPrompts(tenantId, 'prompt', { now: tuesday9, day, limit: 3 });
+    assert.equal(claimed.length, 3);
+    const got = await pass(tuesday9);
+    const inDoubt = new Set(claimed.map((c) => c.aadObjectId));
+    assert.deepEqual([...got.keys()].sort(), members.filter((id) => !inDoubt.has(id)).sort());
+    assert.equal((await pass(at(tuesday9, 24))).size, 0, 'nor the next day');
+  });
+
+  it('tries again on the next pass when the Bot Connector fails, and stops trying someone who removed the app', async () => {
+    const monday9 = at(MONDAY_9, 49 * 24); // Monday 18 January 2027
+    await create(once(monday9));
+    // The first send is refused for good (403: the person removed the app or blocked the bot).
+    stack.sim.connector.failNext(1, 403);
+    const first = await pass(monday9);
+    assert.equal(first.size, members.length - 1);
+    // Then the connector fails every try of one send (botbuilder retries 5xx itself): the pass stops and leaves the rest for later.
+    const tuesday9 = at(monday9, 24);
+    await create(once(tuesday9));
+    stack.sim.connector.failNext(4, 503);
+    const failing = await pass(tuesday9);
+    assert.ok(failing.size < members.length, 'the pass stopped at the failing connector');
+    const later = await pass(at(tuesday9, 1));
+    assert.equal(failing.size + later.size, members.length, 'everyone got the second survey once, an hour later at worst');
+    assert.ok([...later.keys()].every((id) => !failing.has(id)));
+    assert.equal((await pass(at(tuesday9, 2))).size, 0);
+    assert.equal((await pass(at(tuesday9, 24))).size, 0, 'Wednesday: the one who refused Monday\'s survey is not tried again');
+  });
 });
