@@ -69,6 +69,11 @@ export const configSchema = z
       .positive('must be above 0')
       .max(50, 'must be at most 50: Teams allows an app about 50 messages a second per tenant (30 in older documentation)')
       .default(20),
+    SURVEY_DISPATCH_CRON: z
+      .string()
+      .trim()
+      .default('* * * * *')
+      .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
     SURVEY_FREE_TEXT_ROLES: z
       .string()
       .trim()
@@ -122,6 +127,8 @@ export interface Config {
   surveys: {
     /** Prompts per second, across the tenant: under the Teams ceiling, leaving room for other messages. */
     sendRate: number;
+    /** When the dispatch pass runs (cron, Europe/Oslo), or null for only when asked (tests with their own clock). */
+    dispatchCron: string | null;
     /** Who may read free-text answers (of groups at least minGroupSize). */
     freeTextRoles: Role[];
   };
@@ -173,7 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graph: { baseUrl: e.GRAPH_BASE_URL, loginUrl: e.GRAPH_LOGIN_URL ?? e.LOGIN_BASE_URL, caFile: e.TLS_CA_FILE },
     adoption: { periods: [...new Set(e.ADOPTION_PERIODS)], useOfficeLocation: e.ADOPTION_USE_OFFICE_LOCATION },
     privacy: { minGroupSize: e.DIGIPULS_MIN_GROUP_SIZE },
-    surveys: { sendRate: e.SURVEY_SEND_RATE, freeTextRoles: e.SURVEY_FREE_TEXT_ROLES },
+    surveys: { sendRate: e.SURVEY_SEND_RATE, dispatchCron: e.SURVEY_DISPATCH_CRON === 'off' ? null : e.SURVEY_DISPATCH_CRON, freeTextRoles: e.SURVEY_FREE_TEXT_ROLES },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
   };

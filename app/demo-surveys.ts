@@ -98,7 +98,7 @@ export async function loadSurveyHistory(app: Digipuls, sim: Simulator, options: 
     const rounds = (await app.surveys.store.listRounds(tenantId, pulse.id)).length + 1;
     history = { chats, surveys: 2, rounds, ...staff.counts, seconds: 0 };
   } finally {
-    await registerSurveyJobs(app.database, app.surveys, options.logger);
+    await registerSurveyJobs(app.database, app.surveys, app.config.surveys.dispatchCron, options.logger);
   }
   // The job's pass, now: whoever opened the Playground meanwhile need not wait for the next minute.
   await app.surveys.runDue(options.now);

@@ -47,7 +47,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       logger,
     });
     server = await startServer({ config, database, directory, adoption, surveys, logger });
-    await registerSurveyJobs(database, surveys, logger);
+    await registerSurveyJobs(database, surveys, config.surveys.dispatchCron, logger);
     return {
       config,
       database,

@@ -16,6 +16,8 @@ describe('configuration', () => {
     assert.equal(config.database.url, undefined);
     assert.equal(config.database.dataDir, './.digipuls');
     assert.equal(config.graph.baseUrl, 'https://graph.microsoft.com');
+    assert.deepEqual(config.surveys, { sendRate: 20, dispatchCron: '* * * * *', freeTextRoles: ['AdoptionAdmin', 'SafetyRep', 'UnitLead'] });
+    assert.equal(loadConfig({ SURVEY_DISPATCH_CRON: 'off' }).surveys.dispatchCron, null);
   });
 
   it('turns bot token validation on whenever an app id is set', () => {
@@ -40,6 +42,12 @@ describe('configuration', () => {
     [{ ADOPTION_USE_OFFICE_LOCATION: 'yes' }, /ADOPTION_USE_OFFICE_LOCATION must be true or false/],
     [{ GRAPH_LOGIN_URL: 'ftp://login' }, /GRAPH_LOGIN_URL must be an http\(s\) URL/],
     [{ TLS_CA_FILE: '/nowhere/ca.pem' }, /TLS_CA_FILE names no readable file/],
+    [{ SURVEY_SEND_RATE: '100' }, /SURVEY_SEND_RATE must be at most 50/],
+    [{ SURVEY_SEND_RATE: '0' }, /SURVEY_SEND_RATE must be above 0/],
+    [{ SURVEY_SEND_RATE: 'fast' }, /SURVEY_SEND_RATE must be a number/],
+    [{ SURVEY_DISPATCH_CRON: 'every minute' }, /SURVEY_DISPATCH_CRON must be a cron expression of five fields/],
+    [{ SURVEY_FREE_TEXT_ROLES: 'SafetyRep,Staff' }, /SURVEY_FREE_TEXT_ROLES.* must be roles among Communicator, UnitLead, AdoptionAdmin, SafetyRep/],
+    [{ SURVEY_FREE_TEXT_ROLES: 'Everyone' }, /SURVEY_FREE_TEXT_ROLES/],
   ];
   for (const [env, message] of wrong) {
     it(`refuses ${JSON.stringify(env)} naming the setting`, () => {

@@ -8,7 +8,7 @@ describe('survey dispatch as a background job', function () {
   this.timeout(60_000);
   let stack: TestStack;
   before(async () => {
-    stack = await startTestStack({ env: { SURVEY_SEND_RATE: '50' } });
+    stack = await startTestStack({ env: { SURVEY_SEND_RATE: '50', SURVEY_DISPATCH_CRON: '* * * * *' } });
   });
   after(() => stack?.close());
 

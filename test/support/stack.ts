@@ -53,6 +53,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       DATABASE_URL: TEST_DATABASE_URL,
       DIGIPULS_DATA_DIR: 'memory://',
+      // Tests move survey time themselves (runDue(now)); a pass on the real clock in between would muddle them.
+      SURVEY_DISPATCH_CRON: 'off',
       ...simulatorEnv(sim),
       ...(options.botAuth
         ? {
