@@ -1,8 +1,9 @@
 import { Spinner } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Frame, type FrameProps } from './components/Frame';
 import { Nav } from './components/Nav';
+import { useFocusHeadingOn } from './focus-heading';
 import { ComingSoon } from './pages/ComingSoon';
 import { Home } from './pages/Home';
 import { Privacy } from './pages/Privacy';
@@ -21,7 +22,7 @@ export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: 
   const pages = pagesFor(props.session.me.roles);
   // A page this person's roles do not use (an old bookmark, say) shows the overview instead.
   const page: Page = pages.includes(requested) || requested === 'terms' ? requested : 'home';
-  useFocusOnNavigation(page);
+  useFocusHeadingOn(page);
   return (
     <SessionContext.Provider value={props.session}>
       <Frame title={page === 'home' ? t('appName') : t(`nav.${page}`)} {...props.frame} onSignOut={props.onSignOut} nav={<Nav pages={pages} current={page} />}>
@@ -47,30 +48,3 @@ export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: 
   );
 }
 
-/**
- * After a move to another page (not on first load), focus its heading so a screen reader reads the new
- * page. A page whose code loads on demand has no heading yet: wait for it to appear.
- */
-function useFocusOnNavigation(page: Page) {
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const focusHeading = () => {
-      const heading = document.querySelector<HTMLElement>('main h1');
-      heading?.setAttribute('tabindex', '-1');
-      heading?.focus();
-      return Boolean(heading);
-    };
-    if (focusHeading()) return;
-    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
-    observer.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
-    const giveUp = setTimeout(() => observer.disconnect(), 10_000);
-    return () => {
-      observer.disconnect();
-      clearTimeout(giveUp);
-    };
-  }, [page]);
-}

@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusHeadingOn } from '../focus-heading';
 import { hashOf, useSubPath } from '../routes';
 import { useSession } from '../session';
 import { LoadProblem } from '../components/surveys/LoadProblem';
@@ -32,7 +33,7 @@ export function Surveys() {
   const [created, setCreated] = useState<SurveySummary | null>(null);
   const readOnly = !me.roles.some((role) => (MANAGERS as readonly string[]).includes(role));
   usePrintStyles();
-  useFocusOnView(path.join('/'));
+  useFocusHeadingOn(path.join('/'));
   const [first, second, third] = path;
 
   if (first === 'new' && !readOnly) {
@@ -96,27 +97,3 @@ function CreatedNotice(props: { survey: SurveySummary }) {
   );
 }
 
-/** Moving between the page's own views (list, a survey, new, print) focuses the new view's heading. */
-function useFocusOnView(view: string) {
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const focusHeading = () => {
-      const heading = document.querySelector<HTMLElement>('main h1');
-      heading?.setAttribute('tabindex', '-1');
-      heading?.focus();
-      return Boolean(heading);
-    };
-    if (focusHeading()) return;
-    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
-    observer.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
-    const giveUp = setTimeout(() => observer.disconnect(), 10_000);
-    return () => {
-      observer.disconnect();
-      clearTimeout(giveUp);
-    };
-  }, [view]);
-}
