@@ -53,13 +53,18 @@ export async function dispatchSurveys(deps: DispatchDeps, now: Date): Promise<Di
 
   const pacer = createSendPacer(deps.sendRate);
   const prompts = promptCache(store);
+  // A pass to thousands takes minutes: it may run into quiet hours (or the next day), so the time it
+  // has reached is `now` plus what it has taken, checked before each batch.
+  const started = performance.now();
+  const current = () => new Date(now.getTime() + (performance.now() - started));
   for (const tenantId of await store.tenantsWithWork(now)) {
     const settings = await store.messagingSettings(tenantId);
-    if (isQuietTime(now, settings)) {
+    if (isQuietTime(current(), settings)) {
       result.quietTenants++;
       continue;
     }
-    const day = localDay(now, settings.timeZone);
+    /** Whether to go on sending to this tenant now, and under which day. */
+    const sendingDay = (): string | null => (isQuietTime(current(), settings) ? null : localDay(current(), settings.timeZone));
     const send = async (message: ClaimedMessage, card: unknown): Promise<{ outcome: SendOutcome; stop: boolean }> => {
       await pacer.wait();
       try {
@@ -75,10 +80,13 @@ export async function dispatchSurveys(deps: DispatchDeps, now: Date): Promise<Di
     let stop = false;
     for (const kind of ['prompt', 'reminder'] as const) {
       while (!stop) {
-        const claimed = await store.claimPrompts(tenantId, kind, { now, day, limit: CLAIM_BATCH });
+        const day = sendingDay();
+        if (day === null) break;
+        const claimed = await store.claimPrompts(tenantId, kind, { now: current(), day, limit: CLAIM_BATCH });
         if (claimed.length === 0) break;
         for (const message of claimed) {
-          if (stop) {
+          if (stop || sendingDay() !== day) {
+            stop = true;
             await store.finishPrompt(message, kind, 'retry', day);
             continue;
           }
@@ -91,11 +99,12 @@ export async function dispatchSurveys(deps: DispatchDeps, now: Date): Promise<Di
       }
     }
 
-    while (!stop) {
+    while (!stop && sendingDay() !== null) {
       const claimed = await store.claimFollowUps(tenantId, CLAIM_BATCH);
       if (claimed.length === 0) break;
       for (const message of claimed) {
-        if (stop) {
+        if (stop || sendingDay() === null) {
+          stop = true;
           await store.finishFollowUp(message, 'retry');
           continue;
         }

@@ -155,4 +155,18 @@ describe('survey prompts and reminders (controlled clock)', function () {
     assert.equal((await pass(at(tuesday9, 2))).size, 0);
     assert.equal((await pass(at(tuesday9, 24))).size, 0, 'Wednesday: the one who refused Monday\'s survey is not tried again');
   });
+
+  it('stops a slow pass when it runs into quiet hours, and sends the rest the next morning', async () => {
+    const tuesday = at(MONDAY_9, 57 * 24); // Tuesday 26 January 2027, 09:00
+    const late = at(tuesday, 8 - 1.5 / 3600); // 16:59:58.5
+    await create(once(late));
+    const before = stack.sim.connector.activities.length;
+    // Five a second: the first five at once, then one every 200 ms, until 17:00 ends the pass.
+    await stack.app.surveys.runDue(late, { sendRate: 5 });
+    const evening = recipientsSince(stack, before);
+    assert.ok(evening.size >= 5 && evening.size < members.length, `${evening.size} of ${members.length} before 17:00`);
+    const morning = await pass(at(tuesday, 23)); // Wednesday 08:00
+    assert.equal(evening.size + morning.size, members.length);
+    assert.ok([...morning.keys()].every((id) => !evening.has(id)));
+  });
 });
