@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import type { Answers, SurveyDefinition } from '../../core/survey.js';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Answers, Question, SurveyDefinition } from '../../core/survey.js';
 import type { Survey } from '../../core/survey-store.js';
 import { SURVEY_TEMPLATES } from '../../core/survey-templates/index.js';
 import { launchChromium } from '../support/browser.js';
@@ -61,6 +61,19 @@ interface ApiSurvey {
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The question the admin adds and moves up in the editor: a new question is a required Likert statement. */
+const OWN_TEXT = 'Jeg vet hvem jeg skal spørre når Teams ikke virker.';
+const OWN_QUESTION: Question = { id: 'own', kind: 'likert', required: true, text: { nb: OWN_TEXT, nn: OWN_TEXT, sv: OWN_TEXT, en: OWN_TEXT } };
+/** The Likert scale as staff read it on the card. */
+const LIKERT_NB = ['1 – Helt uenig', '2 – Litt uenig', '3 – Verken enig eller uenig', '4 – Litt enig', '5 – Helt enig'];
+const LIKERT_SV = ['1 – Instämmer inte alls', '2 – Instämmer till liten del', '3 – Instämmer delvis', '4 – Instämmer till stor del', '5 – Instämmer helt'];
+
+/** The choices of a question on the card, as a screen reader finds them: [role, name] of each radio button or check box. */
+async function choices(group: Locator): Promise<Array<[string, string]>> {
+  const tree = await group.ariaSnapshot();
+  return [...tree.matchAll(/- (radio|checkbox) "([^"]*)"/g)].map((m) => [m[1]!, m[2]!]);
+}
 
 /** Mondays at 09:00 in Oslo: working hours, so prompts are not held for quiet hours. */
 const ROUND_1 = new Date('2026-11-09T08:00:00Z');
@@ -170,28 +183,52 @@ describe('pulse surveys in the tab: create from a template with a card preview, 
     // A question of one's own, moved to the top.
     await page.getByRole('button', { name: 'Legg til spørsmål' }).click();
     const added = questions.last();
-    await added.getByRole('textbox', { name: 'Spørsmål (Norsk (bokmål))' }).fill('Jeg vet hvem jeg skal spørre når Teams ikke virker.');
+    await added.getByRole('textbox', { name: 'Spørsmål (Norsk (bokmål))' }).fill(OWN_QUESTION.text.nb);
     assert.equal(await page.getByRole('button', { name: 'Legg til spørsmål' }).isDisabled(), true, 'ten questions is the most a survey may have');
     await added.getByRole('button', { name: 'Flytt spørsmål 10 opp' }).click();
     assert.match(plain(await questions.nth(8).textContent()), /Spørsmål 9/);
-    assert.equal(await questions.nth(8).getByRole('textbox', { name: 'Spørsmål (Norsk (bokmål))' }).inputValue(), 'Jeg vet hvem jeg skal spørre når Teams ikke virker.');
+    assert.equal(await questions.nth(8).getByRole('textbox', { name: 'Spørsmål (Norsk (bokmål))' }).inputValue(), OWN_QUESTION.text.nb);
 
     await page.getByRole('button', { name: 'Vis kortet' }).click();
-    const card = page.getByTestId('card-preview');
+    const card = page.getByRole('region', { name: 'Forhåndsvisning av kortet på Norsk (bokmål)' });
     await card.waitFor();
+    assert.equal(await card.locator('.ac-adaptiveCard').count(), 1, 'drawn by the Adaptive Cards renderer, as in Teams');
+    assert.equal(await card.getAttribute('lang'), 'nb');
     const cardText = plain(await card.textContent());
     assert.match(cardText, new RegExp(`^${literal(template.definition.title.nb)}`), 'the card starts with the title');
-    assert.match(cardText, /9\. Jeg vet hvem jeg skal spørre når Teams ikke virker\./, 'the new question where it was moved');
-    assert.match(cardText, /Send svarene/);
-    assert.equal(await card.getByRole('radio').first().isDisabled(), true, 'the preview takes no answers');
+    await card.getByRole('heading', { level: 3, name: template.definition.title.nb, exact: true }).waitFor();
+    // Every question as staff meet it: in the form's order, numbered, with the answers they can give.
+    const expected = [...template.definition.questions.slice(0, 8), OWN_QUESTION, ...template.definition.questions.slice(8)];
+    assert.equal(expected.length, 10);
+    for (const [index, question] of expected.entries()) {
+      const name = `${index + 1}. ${question.text.nb}${question.required ? '' : ' (valgfritt)'}`;
+      if (question.kind === 'likert') assert.deepEqual(await choices(card.getByRole('radiogroup', { name, exact: true })), LIKERT_NB.map((c) => ['radio', c]), name);
+      else if (question.kind === 'multiple') assert.deepEqual(await choices(card.getByRole('group', { name, exact: true })), question.options.map((o) => ['checkbox', o.text.nb]), name);
+      else assert.equal(await card.getByRole('textbox', { name, exact: true }).getAttribute('placeholder'), 'Skriv her (høyst 500 tegn)', name);
+    }
+    assert.match(cardText, /Spørsmål merket med \* må besvares\..*1\. Jeg blir sjelden stresset av digitale verktøy i jobben\. \*/, 'required questions marked as Teams marks them');
+    assert.deepEqual(await card.getByRole('button').allTextContents(), ['Send svarene', 'Ett spørsmål om gangen', 'Hva skjer med svarene mine?']);
+    // Read-only: nothing to answer or press, and one tab stop for the whole card.
+    assert.deepEqual(await card.locator('input, textarea, select, button').evaluateAll((controls) => controls.filter((c) => !(c as HTMLInputElement).disabled).length), 0, 'the preview takes no answers and sends nothing');
+    await page.getByRole('button', { name: 'Vis kortet på nytt' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await card.evaluate((region) => region === document.activeElement), true, 'Tab reaches the preview');
+    await page.keyboard.press('Tab');
+    assert.equal(await card.evaluate((region) => region.contains(document.activeElement)), false, 'the next Tab leaves it');
     await expectNoViolations(page, 'editor with preview');
     await page.screenshot({ path: 'test-results/surveys-create.png', fullPage: true });
+    await card.screenshot({ path: 'test-results/surveys-preview.png' });
 
     // Swedish staff get the card in Swedish; the question written in bokmål only stands in for the rest.
     await page.getByRole('combobox', { name: 'Språk på kortet' }).selectOption('sv');
     await page.getByText('Du har endret noe siden forhåndsvisningen.').waitFor();
     await page.getByRole('button', { name: 'Vis kortet på nytt' }).click();
-    await card.getByText(template.definition.title.sv, { exact: true }).waitFor();
+    const swedish = page.getByRole('region', { name: 'Forhåndsvisning av kortet på Svenska' });
+    await swedish.getByRole('heading', { level: 3, name: template.definition.title.sv, exact: true }).waitFor();
+    assert.equal(await swedish.getAttribute('lang'), 'sv');
+    assert.deepEqual(await choices(swedish.getByRole('radiogroup', { name: `1. ${template.definition.questions[0]!.text.sv}`, exact: true })), LIKERT_SV.map((c) => ['radio', c]));
+    await swedish.getByRole('radiogroup', { name: `9. ${OWN_QUESTION.text.nb}`, exact: true }).waitFor();
+    assert.deepEqual(await swedish.getByRole('button').allTextContents(), ['Skicka svaren', 'En fråga i taget', 'Vad händer med mina svar?']);
 
     // Weekly, with the template's 14 days open: the form says a weekly round is open at most 7 days.
     await page.getByRole('combobox', { name: 'Gjentas' }).selectOption('week');
@@ -219,7 +256,7 @@ describe('pulse surveys in the tab: create from a template with a card preview, 
     const created = surveys.surveys.find((s) => s.id !== seeded.id)!;
     assert.ok(created, 'the survey was created');
     assert.equal(created.definition.questions.length, 10);
-    assert.equal(created.definition.questions[8]!.text.sv, 'Jeg vet hvem jeg skal spørre når Teams ikke virker.', 'a blank language takes the text written');
+    assert.equal(created.definition.questions[8]!.text.sv, OWN_QUESTION.text.nb, 'a blank language takes the text written');
     assert.equal(created.audience.kind, 'everyone');
     assert.ok(page.url().endsWith(`#/surveys/${created.id}`));
 
@@ -234,6 +271,47 @@ describe('pulse surveys in the tab: create from a template with a card preview, 
     await page.getByTestId('survey-status').getByText(/^Avsluttet/).waitFor();
     assert.equal(await page.getByRole('button', { name: /^Avslutt/ }).count(), 0, 'nothing left to close');
     assert.equal((await api<ApiSurvey>(`/api/v1/surveys/${created.id}`, admin.id)).status, 'ended');
+    await context.close();
+  });
+
+  it('previews the card on a phone in the light, dark and high-contrast themes, fetching the card renderer only when asked', async () => {
+    const { context, page } = await openSurveys(demo().communicator.displayName, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const scripts: string[] = [];
+    page.on('request', (request) => scripts.push(request.url()));
+    const renderer = () => scripts.filter((url) => /\/assets\/render-card-[^/]+\.js$/.test(url)).length;
+    for (const theme of ['default', 'dark', 'contrast'] as const) {
+      await page.goto(`${stack.url}/tab/?theme=${theme}#/surveys/new`);
+      await page.getByTestId('template-picker').getByRole('radio', { name: template.definition.title.nb }).check();
+      await page.getByTestId('question-editor').first().waitFor();
+      if (theme === 'default') assert.equal(renderer(), 0, 'the editor opens without the card renderer');
+      await page.getByRole('button', { name: 'Vis kortet' }).click();
+      const card = page.getByRole('region', { name: 'Forhåndsvisning av kortet på Norsk (bokmål)' });
+      await card.getByRole('button', { name: 'Send svarene' }).waitFor();
+      assert.ok(renderer() > 0, 'the renderer came with the first preview');
+
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - 375);
+      assert.ok(overflow <= 0, `${theme}: the page is ${overflow}px wider than the phone`);
+      const box = (await card.boundingBox())!;
+      assert.ok(box.x >= 0 && box.x + box.width <= 375, `${theme}: the card (${box.x}–${box.x + box.width}px) fits the phone`);
+      const cut = await card.evaluate((region) => {
+        const edge = region.getBoundingClientRect();
+        return [...region.querySelectorAll('.ac-pushButton')]
+          .filter((button) => {
+            const { left, right } = button.getBoundingClientRect();
+            return left < edge.left || right > edge.right || [button, ...button.querySelectorAll('*')].some((el) => el.scrollWidth > el.clientWidth);
+          })
+          .map((button) => button.textContent);
+      });
+      assert.deepEqual(cut, [], `${theme}: every button shows in full, inside the card`);
+      const background = await card.locator('.ac-adaptiveCard').evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.equal(background === 'rgb(255, 255, 255)', theme === 'default', `${theme}: the card takes the tab's theme (${background})`);
+
+      await expectNoViolations(page, `preview, ${theme}`);
+      await card.screenshot({ path: `test-results/surveys-preview-${theme}-phone.png` });
+      // axe passes over disabled controls; staff get them enabled, so their colours are judged that way too.
+      await card.evaluate((region) => region.querySelectorAll('[disabled]').forEach((control) => control.removeAttribute('disabled')));
+      await expectNoViolations(page, `preview, ${theme}, controls as staff get them`);
+    }
     await context.close();
   });
 

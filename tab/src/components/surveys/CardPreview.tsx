@@ -17,7 +17,8 @@ const useStyles = makeStyles({
 
 /**
  * The card as staff will get it in chat, in a language of choice: the server builds it with the same
- * code the bot sends, so the preview is the card, not an imitation of it.
+ * code the bot sends, and the Adaptive Cards renderer draws it, so the preview is the card, not an
+ * imitation of it.
  */
 export function CardPreview(props: { definition: () => SurveyDefinition; locale: Locale }) {
   const { t } = useTranslation();
@@ -51,7 +52,7 @@ export function CardPreview(props: { definition: () => SurveyDefinition; locale:
       {shown && (
         <>
           {(shown.of !== current || shown.locale !== locale) && <Caption1 className={styles.stale}>{t('surveys.preview.stale')}</Caption1>}
-          <AdaptiveCardView card={shown.card} label={t('surveys.preview.label', { language: LOCALE_NAMES[shown.locale] })} />
+          <AdaptiveCardView card={shown.card} lang={shown.locale} label={t('surveys.preview.label', { language: LOCALE_NAMES[shown.locale] })} />
         </>
       )}
     </div>
