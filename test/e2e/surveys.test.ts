@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { Answers, Question, SurveyDefinition } from '../../core/survey.js';
 import type { Survey } from '../../core/survey-store.js';
 import { SURVEY_TEMPLATES } from '../../core/survey-templates/index.js';
+import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { openChats } from '../support/chats.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, label: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).join(', ')})`);
-  assert.deepEqual(summary, [], `${label}: axe found WCAG 2.1 AA violations`);
-}
 
 /** What the API says, to check the screen against (the API has its own tests; here it is the yardstick). */
 interface ApiQuestion {

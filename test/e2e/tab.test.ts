@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { serveFakeTeams, type FakeTeamsOptions } from './fake-teams-host.js';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, label: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).join(', ')})`);
-  assert.deepEqual(summary, [], `${label}: axe found WCAG 2.1 AA violations`);
-}
 
 describe('tab in the browser: demo sign-in, who you are, themes, languages, phone width, inside Teams', function () {
   // A browser, axe and a sign-in round trip per test, on a machine shared with other builds.
