@@ -17,6 +17,9 @@ export interface Schema {
   survey_follow_ups: SurveyFollowUpsTable;
   survey_follow_up_deliveries: SurveyFollowUpDeliveriesTable;
   prompt_days: PromptDaysTable;
+  announcements: AnnouncementsTable;
+  announcement_deliveries: AnnouncementDeliveriesTable;
+  reach_events: ReachEventsTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -31,6 +34,8 @@ export interface TenantsTable {
   quiet_start: Generated<string>;
   quiet_end: Generated<string>;
   weekends_quiet: Generated<boolean>;
+  /** Signs click links (base64url), made on first use. */
+  link_secret: string | null;
   created_at: Generated<Date> & CreatedAt;
 }
 
@@ -62,6 +67,8 @@ export interface PeopleTable {
   /** The person wrote "stopp": no usage tips until they write "start". */
   nudges_paused: Generated<boolean>;
   conversation_reference: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  /** The Graph id of the 1:1 chat with the bot, once looked up. */
+  graph_chat_id: string | null;
   updated_at: Generated<Date> & UpdatedAt;
 }
 
@@ -185,4 +192,50 @@ export interface PromptDaysTable {
   tenant_id: string;
   aad_object_id: string;
   day: Day;
+}
+
+export interface AnnouncementsTable {
+  tenant_id: string;
+  announcement_id: Generated<string>;
+  content: Json<unknown>;
+  audience: Json<unknown>;
+  send_at: Date;
+  requires_ack: boolean;
+  status: 'scheduled' | 'sending' | 'sent' | 'cancelled';
+  created_by: string;
+  created_by_role: string;
+  created_at: Generated<Date> & CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+  cancelled_at: Date | null;
+  reminder_at: Date | null;
+  /** The run sending it, and until when its lease holds: another run may take over only after. */
+  lease_owner: string | null;
+  lease_until: Date | null;
+}
+
+export interface AnnouncementDeliveriesTable {
+  tenant_id: string;
+  announcement_id: string;
+  aad_object_id: string;
+  delivery_key: Generated<string>;
+  unit_id: string | null;
+  state: Generated<'queued' | 'sending' | 'sent' | 'failed' | 'unreachable'>;
+  reason: string | null;
+  attempts: Generated<number>;
+  conversation_id: string | null;
+  activity_id: string | null;
+  sent_at: Date | null;
+  read_at: Date | null;
+  acknowledged_at: Date | null;
+  clicked_at: Date | null;
+  reminder: Generated<'none' | 'queued' | 'sending' | 'sent' | 'failed'>;
+}
+
+export interface ReachEventsTable {
+  tenant_id: string;
+  announcement_id: string;
+  unit_id: string | null;
+  signal: 'delivered' | 'read' | 'acknowledged' | 'clicked';
+  at: Date;
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as directory from './0001-directory.js';
 import * as adoption from './0002-adoption.js';
 import * as surveys from './0003-surveys.js';
+import * as announcements from './0004-announcements.js';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited or removed; a change
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
   '0002-adoption': adoption,
   '0003-surveys': surveys,
+  '0004-announcements': announcements,
 };
