@@ -6,11 +6,6 @@ export interface AnnouncementForCard {
   content: AnnouncementContent;
   requiresAcknowledgement: boolean;
   sentAt: Date | null;
-  /**
-   * The person's own click-counting address for each link of the announcement, by the link's
-   * original address (body links and link buttons alike); a link missing here is shown as written.
-   */
-  linkUrls: Readonly<Record<string, string>>;
 }
 
 /** The outcome of a press on "acknowledge". */

@@ -56,7 +56,6 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     content: row.content as AnnouncementContent,
     requiresAcknowledgement: row.requires_ack,
     sentAt,
-    linkUrls: {},
   });
 
   const targets = (trx: Kysely<Schema>, tenantId: string, id: string, aadObjectIds: string[]) =>
