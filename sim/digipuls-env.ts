@@ -5,7 +5,10 @@ import path from 'node:path';
  * http (browsers would balk at the simulator's own CA), Graph and app tokens over HTTPS (msal-node
  * and the Graph client insist), with the simulator's CA trusted.
  */
-export function digipulsEnvFor(sim: { url: string; httpsUrl: string; tenantId: string; app: { clientId: string; clientSecret: string } }, tlsDir: string): Record<string, string> {
+export function digipulsEnvFor(
+  sim: { url: string; httpsUrl: string; tenantId: string; app: { clientId: string; clientSecret: string }; teamsApp?: { catalogId: string } },
+  tlsDir: string,
+): Record<string, string> {
   return {
     MicrosoftAppTenantId: sim.tenantId,
     AUTH_CLIENT_ID: sim.app.clientId,
@@ -14,5 +17,7 @@ export function digipulsEnvFor(sim: { url: string; httpsUrl: string; tenantId: s
     GRAPH_BASE_URL: sim.httpsUrl,
     GRAPH_LOGIN_URL: sim.httpsUrl,
     TLS_CA_FILE: path.join(tlsDir, 'ca.pem'),
+    // The app's id in the org catalog, for installing it for staff who never opened the bot.
+    ...(sim.teamsApp ? { TEAMS_APP_CATALOG_ID: sim.teamsApp.catalogId } : {}),
   };
 }

@@ -4,11 +4,11 @@ import { graphError, sendJson } from './http.js';
 /**
  * What an injected throttle applies to: 'reports' the report function calls (not the downloads),
  * 'users' /users and /users/{id}, 'groups' /groups and its members, 'graph' every Graph request
- * (those, and /admin/reportSettings).
+ * (those, and /admin/reportSettings), 'teamwork' app installations for users and chat messages.
  */
-export type ThrottleTarget = 'reports' | 'users' | 'groups' | 'graph';
+export type ThrottleTarget = 'reports' | 'users' | 'groups' | 'teamwork' | 'graph';
 /** The kind of Graph request being answered. */
-export type GraphRequestKind = 'reports' | 'users' | 'groups' | 'reportSettings';
+export type GraphRequestKind = 'reports' | 'users' | 'groups' | 'teamwork' | 'reportSettings';
 
 export interface ThrottleOptions {
   target: ThrottleTarget;
@@ -35,7 +35,9 @@ export class FaultInjector implements GraphFaults {
   private readonly pending: Pending[] = [];
 
   throttle({ target, count, retryAfter = '1' }: ThrottleOptions): void {
-    if (!['reports', 'users', 'groups', 'graph'].includes(target)) throw new RangeError(`throttle: target must be 'reports', 'users', 'groups' or 'graph', got ${String(target)}`);
+    if (!['reports', 'users', 'groups', 'teamwork', 'graph'].includes(target)) {
+      throw new RangeError(`throttle: target must be 'reports', 'users', 'groups', 'teamwork' or 'graph', got ${String(target)}`);
+    }
     if (!Number.isInteger(count) || count < 0) throw new RangeError(`throttle: count must be a whole number ≥ 0, got ${count}`);
     const seconds = String(retryAfter);
     if (!/^\d+(\.\d+)?$/.test(seconds)) throw new RangeError(`throttle: retryAfter must be seconds like '2' or '2.128', got ${seconds}`);

@@ -6,12 +6,14 @@ import path from 'node:path';
 import type { JWTPayload } from 'jose';
 import type { ReportPeriod } from '../core/adoption.js';
 import { issueChannelToken, registerBotFrameworkMetadata } from './bot-framework.js';
-import { registerConnector, type ConnectorRecord } from './connector.js';
+import { BotChats } from './bot-chats.js';
+import { registerConnector, type ConnectorRecord, type ConnectorSettings } from './connector.js';
 import type { SimContext } from './context.js';
 import { registerEntra } from './entra.js';
 import { FaultInjector, type GraphFaults } from './faults.js';
 import { registerGraph } from './graph.js';
 import { registerGroups } from './graph-groups.js';
+import { registerTeamwork } from './graph-teamwork.js';
 import { Router } from './http.js';
 import { generateMunicipality, type Municipality, type SimPerson } from './municipality.js';
 import { seededGuid } from './random.js';
@@ -21,12 +23,18 @@ import { UsageReports } from './report-state.js';
 import type { ReportTruth } from './report-truth.js';
 import { registerReports } from './reports.js';
 import { createSigningKey } from './signing-key.js';
+import { createStaffBehaviour, type StaffBehaviour } from './staff-behaviour.js';
+import { TeamsAppState, type AppInstalledFor } from './teams-app.js';
 import { GRAPH_APP_ROLES, userAccessToken } from './tokens.js';
 
 export type { Municipality, SimPerson, SimUnit, DemoPersons } from './municipality.js';
 export type { SimGroup } from './entra-groups.js';
 export { GROUP_NAMES } from './entra-groups.js';
-export type { RecordedActivity, ConnectorRecord } from './connector.js';
+export type { RecordedActivity, ConnectorRecord, ConnectorSettings } from './connector.js';
+export { CONVERSATION_LIMITS, DEFAULT_TENANT_PER_SECOND } from './connector-limits.js';
+export type { StaffBehaviour, StaffReactOptions, UnitReach } from './staff-behaviour.js';
+export { READ_RECEIPT_EVENT } from './staff-behaviour.js';
+export type { AppInstalledFor } from './teams-app.js';
 export { generateMunicipality } from './municipality.js';
 import { digipulsEnvFor } from './digipuls-env.js';
 export { BOT_FRAMEWORK_TENANT, BOT_FRAMEWORK_TENANT_ID } from './tenants.js';
@@ -62,6 +70,16 @@ export interface SimulatorOptions {
   reportDownloadSeconds?: number;
   /** The application permissions the app's Graph tokens carry (default GRAPH_APP_ROLES): fewer, to test a tenant that granted less. */
   graphAppRoles?: readonly string[];
+  /**
+   * The Bot Connector's Teams limits and behaviour at start (also `connector.configure` at runtime):
+   * `tenantPerSecond` (default 50, Microsoft's current page), `perConversation` (default true),
+   * `latencyMs` (default 0), `failureRate` (default 0) and `failureStatus` (default 503).
+   */
+  connector?: Partial<ConnectorSettings>;
+  /** Who has the Digipuls app installed at start: 'everyone' (default), 'nobody', or the people listed (ids or UPNs). */
+  appInstalledFor?: AppInstalledFor;
+  /** Whether the tenant's policy lets Digipuls install the app for users through Graph (default true; `setAppInstallAllowed` at runtime). */
+  appInstallAllowed?: boolean;
 }
 
 /** The tenant's usage reports, for tests and benchmarks to steer and to check against. */
@@ -88,6 +106,14 @@ export interface Simulator {
   app: { clientId: string; clientSecret: string };
   municipality: Municipality;
   connector: ConnectorRecord;
+  /** The Digipuls app in the org catalog: its catalog id (for teamsApp@odata.bind) and external id (the manifest id = the app's client id). */
+  teamsApp: { catalogId: string; externalId: string };
+  /** Changes the tenant's policy on installing the app for users (POST installedApps answers 403 when false). */
+  setAppInstallAllowed(allowed: boolean): void;
+  /** Whether a person (id or UPN) has the app installed (at start or through Graph). */
+  isAppInstalled(personId: string): boolean;
+  /** Simulated staff reading, acknowledging and clicking announcement cards, and the ground truth of it. */
+  staff: StaffBehaviour;
   /** An Entra v2 access token for the Digipuls API for a person (id or UPN); overrides change claims (aud, exp, tid…), undefined removes one. */
   issueUserToken(personId: string, overrides?: JWTPayload): Promise<string>;
   /** A channel → bot token as the Bot Connector signs it. */
@@ -170,7 +196,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     rateLimit: options.reportRateLimit,
   });
   registerBotFrameworkMetadata(router, ctx);
-  const connector = registerConnector(router, ctx);
+  const teamsApp = new TeamsAppState(ctx, seed, options.appInstalledFor, options.appInstallAllowed ?? true);
+  const chats = new BotChats();
+  registerTeamwork(router, ctx, teamsApp, chats);
+  const connector = registerConnector(router, ctx, { seed, teamsApp, chats, settings: options.connector });
+  const staff = createStaffBehaviour(ctx, seed, connector.onAccepted);
 
   reports.warmUp();
   return {
@@ -179,7 +209,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tenantId: ctx.tenantId,
     app: { clientId: ctx.app.clientId, clientSecret: ctx.app.clientSecret },
     municipality,
-    connector,
+    connector: connector.record,
+    teamsApp: { catalogId: teamsApp.catalogId, externalId: teamsApp.externalId },
+    setAppInstallAllowed: (allowed) => {
+      teamsApp.installAllowed = allowed;
+    },
+    isAppInstalled: (personId) => {
+      const person = ctx.personById(personId);
+      return person !== undefined && teamsApp.isInstalled(person);
+    },
+    staff,
     issueUserToken: (personId, overrides = {}) => {
       const person = ctx.personById(personId);
       if (!person) return Promise.reject(new Error(`No person ${personId} in the simulated tenant`));
@@ -203,6 +242,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     writeReportFiles: (dir, o) => writeReportFiles(dir, reports, municipality, seed, o),
     faults: ctx.faults,
     close: async () => {
+      staff.stop();
       reports.stop();
       await Promise.all(servers.map(close));
     },
@@ -247,6 +287,6 @@ function close(server: http.Server | https.Server): Promise<void> {
 }
 
 /** The environment that points Digipuls at this simulator (tenant, app registration, Entra ID, Graph, trusted CA). */
-export function simulatorEnv(sim: Pick<Simulator, 'url' | 'httpsUrl' | 'tenantId' | 'app'>): Record<string, string> {
+export function simulatorEnv(sim: Pick<Simulator, 'url' | 'httpsUrl' | 'tenantId' | 'app'> & Partial<Pick<Simulator, 'teamsApp'>>): Record<string, string> {
   return digipulsEnvFor(sim, SIM_TLS_DIR);
 }

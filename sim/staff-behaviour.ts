@@ -1,0 +1,249 @@
+import { acknowledgeActionOf, announcementIn, firstLinkOf } from './announcement-cards.js';
+import { issueChannelToken } from './bot-framework.js';
+import type { AcceptedListener, RecordedActivity } from './connector.js';
+import type { SimContext } from './context.js';
+import type { SimPerson } from './municipality.js';
+import { hashString } from './random.js';
+import { teamsEngagement } from './survey-respondents.js';
+import { mix } from './usage-model.js';
+
+export interface StaffReactOptions {
+  /** Digipuls's messaging endpoint (…/api/messages), where read receipts and acknowledgements go. */
+  botEndpoint: string;
+  /** Seed of the draws (default: the simulator's seed). Same seed, same people read, acknowledge and click. */
+  seed?: string;
+  /** How long after delivery a reader opens the card, in ms (default [50, 1500]). */
+  delayMs?: readonly [number, number];
+  /** The tenant's read-receipt policy (default true: on). */
+  tenantReadReceipts?: boolean;
+  /** Share of people who turned their own read receipts off (default 0.15; seeded per person). */
+  readReceiptsOffShare?: number;
+}
+
+/** What staff of one unit did with one announcement, each person counted once. */
+export interface UnitReach {
+  /** People who got the card. */
+  delivered: number;
+  /** People who read it (whether or not a read receipt could tell). */
+  read: number;
+  /** Read receipts the bot answered with success. */
+  readReceipts: number;
+  /** Acknowledgements the bot answered with success. */
+  acknowledged: number;
+  /** Link clicks the link server answered with a redirect. */
+  clicked: number;
+}
+
+/** Simulated staff reacting to announcement cards, with the ground truth of what they did. */
+export interface StaffBehaviour {
+  /** From now on, staff react to every announcement card the connector accepts (a second call replaces the options). */
+  react(options: StaffReactOptions): void;
+  /** Per unit (SimPerson.department; null for people without one): what staff did with this announcement. */
+  truth(announcementId: string): Map<string | null, UnitReach>;
+  /** Resolves when no reaction is waiting or under way. */
+  settled(): Promise<void>;
+  /** Stops reacting; reactions not yet made are dropped. */
+  stop(): void;
+  /** What went wrong talking to the bot or the link server (the last 50), for a test's failure message. */
+  errors(): string[];
+}
+
+export const READ_RECEIPT_EVENT = 'application/vnd.microsoft.readReceipt';
+const U32 = 4294967296;
+/** Requests to the bot at once (Teams delivers in parallel, but a test's bot should not drown). */
+const MAX_IN_FLIGHT = 16;
+
+interface Settings {
+  botEndpoint: string;
+  seed: string;
+  delay: readonly [number, number];
+  tenantReadReceipts: boolean;
+  readReceiptsOffShare: number;
+}
+
+/**
+ * Staff behaviour: for each announcement card delivered to a person (once per person and announcement),
+ * they read it with probability 0.1 + 0.85 × their Teams engagement (sim/survey-respondents.ts, from the
+ * same usage model as the adoption reports), decided by a seeded draw on (seed, person, announcement).
+ * A reader sends a read receipt when the tenant and their own setting allow, acknowledges with p 0.7
+ * when the card asks for it, and opens the first link with p 0.3. Everything goes to the bot as the
+ * Bot Connector sends it, signed with a channel token.
+ */
+export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepted: (listener: AcceptedListener) => () => void): StaffBehaviour {
+  let settings: Settings | undefined;
+  let unsubscribe: (() => void) | undefined;
+  const reacted = new Set<string>();
+  const truths = new Map<string, Map<string | null, UnitReach>>();
+  const timers = new Set<NodeJS.Timeout>();
+  const errors: string[] = [];
+  let inFlight = 0;
+  const queue: Array<() => void> = [];
+  let pending = 0;
+  let idle: Array<() => void> = [];
+  let token: { value: string; renewAt: number } | undefined;
+  let generation = 0;
+  let eventCounter = 0;
+
+  const done = () => {
+    if (--pending === 0) {
+      const waiting = idle;
+      idle = [];
+      for (const resolve of waiting) resolve();
+    }
+  };
+  const fail = (message: string) => {
+    errors.push(message);
+    if (errors.length > 50) errors.shift();
+  };
+
+  const unitOf = (announcementId: string, person: SimPerson): UnitReach => {
+    let units = truths.get(announcementId);
+    if (!units) truths.set(announcementId, (units = new Map()));
+    let unit = units.get(person.department);
+    if (!unit) units.set(person.department, (unit = { delivered: 0, read: 0, readReceipts: 0, acknowledged: 0, clicked: 0 }));
+    return unit;
+  };
+
+  /** Runs `task` when fewer than MAX_IN_FLIGHT requests are under way. */
+  const limited = async <T>(task: () => Promise<T>): Promise<T> => {
+    if (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => queue.push(resolve));
+    inFlight++;
+    try {
+      return await task();
+    } finally {
+      inFlight--;
+      queue.shift()?.();
+    }
+  };
+
+  const channelToken = async (): Promise<string> => {
+    if (token && token.renewAt > Date.now()) return token.value;
+    const value = await issueChannelToken(ctx, { appId: ctx.app.clientId, serviceUrl: `${ctx.url}/` });
+    token = { value, renewAt: Date.now() + 50 * 60_000 };
+    return value;
+  };
+
+  /** Posts an activity to the bot; resolves with the HTTP status and the parsed body (if JSON). */
+  const toBot = (s: Settings, activity: Record<string, unknown>) =>
+    limited(async () => {
+      const response = await fetch(s.botEndpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await channelToken()}` },
+        body: JSON.stringify(activity),
+      });
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      return { status: response.status, body };
+    });
+
+  const activityFrom = (person: SimPerson, recorded: RecordedActivity, fields: Record<string, unknown>) => ({
+    ...fields,
+    id: `sim-staff-${++eventCounter}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: `${ctx.url}/`,
+    channelId: 'msteams',
+    from: { id: `29:${person.id}`, aadObjectId: person.id, name: person.displayName },
+    recipient: { id: `28:${ctx.app.clientId}`, name: 'Digipuls' },
+    conversation: { id: recorded.conversationId, conversationType: 'personal', tenantId: ctx.tenantId },
+    channelData: { tenant: { id: ctx.tenantId } },
+    locale: person.preferredLanguage ?? 'nb-NO',
+  });
+
+  const reactTo = async (s: Settings, person: SimPerson, recorded: RecordedActivity, announcementId: string, card: Record<string, unknown>, draw: (salt: number) => number) => {
+    const unit = unitOf(announcementId, person);
+    const receiptsOn = s.tenantReadReceipts && mix(hashString(`${s.seed}:staff-receipts:${person.id}`), 1) / U32 >= s.readReceiptsOffShare;
+    if (receiptsOn) {
+      const receipt = activityFrom(person, recorded, { type: 'event', name: READ_RECEIPT_EVENT, value: { lastReadMessageId: recorded.activity.id } });
+      const answer = await toBot(s, receipt);
+      if (answer.status >= 200 && answer.status < 300) unit.readReceipts++;
+      else fail(`read receipt from ${person.id} for ${announcementId}: HTTP ${answer.status}`);
+    }
+    const acknowledge = acknowledgeActionOf(card);
+    if (acknowledge && draw(3) < 0.7) {
+      const action = { type: 'Action.Execute', ...(typeof acknowledge.id === 'string' ? { id: acknowledge.id } : {}), verb: acknowledge.verb, data: acknowledge.data };
+      const invoke = activityFrom(person, recorded, { type: 'invoke', name: 'adaptiveCard/action', replyToId: recorded.activity.id, value: { action, trigger: 'manual' } });
+      const answer = await toBot(s, invoke);
+      const inner = (answer.body as { statusCode?: unknown } | undefined)?.statusCode;
+      if (answer.status >= 200 && answer.status < 300 && (typeof inner !== 'number' || (inner >= 200 && inner < 300))) unit.acknowledged++;
+      else fail(`acknowledgement from ${person.id} for ${announcementId}: HTTP ${answer.status}${typeof inner === 'number' ? ` (invoke ${inner})` : ''}`);
+    }
+    const link = firstLinkOf(card);
+    if (link && draw(4) < 0.3) {
+      const answer = await limited(() => fetch(link, { redirect: 'manual' }));
+      await answer.body?.cancel();
+      if (answer.status >= 300 && answer.status < 400) unit.clicked++;
+      else fail(`click by ${person.id} on ${link}: HTTP ${answer.status}`);
+    }
+  };
+
+  const listener: AcceptedListener = (recorded, person) => {
+    const s = settings;
+    if (!s || !person || recorded.method !== 'POST') return;
+    const announcement = announcementIn(recorded.activity);
+    if (!announcement) return;
+    const key = `${announcement.announcementId}\u0000${person.id}`;
+    if (reacted.has(key)) return;
+    reacted.add(key);
+    const unit = unitOf(announcement.announcementId, person);
+    unit.delivered++;
+    const h = hashString(`${s.seed}:staff:${person.id}:${announcement.announcementId}`);
+    const draw = (salt: number) => mix(h, salt) / U32;
+    if (draw(1) >= 0.1 + 0.85 * teamsEngagement(simSeed, person)) return;
+    unit.read++;
+    const [min, max] = s.delay;
+    const wait = min + draw(2) * (max - min);
+    const started = generation;
+    pending++;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (started !== generation) return done();
+      reactTo(s, person, recorded, announcement.announcementId, announcement.card, draw)
+        .catch((error: unknown) => fail(`reaction of ${person.id} to ${announcement.announcementId}: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(done);
+    }, wait);
+    timers.add(timer);
+  };
+
+  const stop = () => {
+    generation++;
+    unsubscribe?.();
+    unsubscribe = undefined;
+    settings = undefined;
+    for (const timer of timers) {
+      clearTimeout(timer);
+      done();
+    }
+    timers.clear();
+  };
+
+  return {
+    react(options) {
+      let endpoint: URL;
+      try {
+        endpoint = new URL(options.botEndpoint);
+      } catch {
+        throw new RangeError(`staff.react: botEndpoint must be a URL, got ${options.botEndpoint}`);
+      }
+      const delay = options.delayMs ?? [50, 1500];
+      if (!(delay[0] >= 0 && delay[1] >= delay[0])) throw new RangeError(`staff.react: delayMs must be [min, max] with 0 ≤ min ≤ max, got [${delay.join(', ')}]`);
+      const off = options.readReceiptsOffShare ?? 0.15;
+      if (!(off >= 0 && off <= 1)) throw new RangeError(`staff.react: readReceiptsOffShare must be between 0 and 1, got ${off}`);
+      settings = { botEndpoint: endpoint.toString(), seed: options.seed ?? simSeed, delay: [delay[0], delay[1]], tenantReadReceipts: options.tenantReadReceipts ?? true, readReceiptsOffShare: off };
+      unsubscribe ??= onAccepted(listener);
+    },
+    truth(announcementId) {
+      const units = truths.get(announcementId) ?? new Map<string | null, UnitReach>();
+      return new Map([...units].map(([unit, reach]) => [unit, { ...reach }]));
+    },
+    settled() {
+      return pending === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
+    },
+    stop,
+    errors: () => [...errors],
+  };
+}
