@@ -1,5 +1,5 @@
 import { Caption1, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../adoption/format';
 import type { Draft } from '../../surveys/draft';
@@ -19,6 +19,13 @@ const useStyles = makeStyles({
 
 type AudienceDraft = Draft['audience'];
 
+/** Another kind of audience a feature offers (announcements: the members of a Teams team), with its own fields. */
+export interface ExtraAudienceKind<K extends string> {
+  kind: K;
+  label: string;
+  fields: ReactNode;
+}
+
 /** Ids of a unit's ancestors, by parent links. */
 function ancestorsOf(unit: OrgUnit, byId: Map<string, OrgUnit>): string[] {
   const ids: string[] = [];
@@ -30,14 +37,23 @@ function ancestorsOf(unit: OrgUnit, byId: Map<string, OrgUnit>): string[] {
  * Who gets the survey: everyone, units (each with its sub-units, picked from the unit tree), or Entra ID
  * groups. A unit lead who leads no more than their own units picks among those.
  */
-export function AudiencePicker(props: { value: AudienceDraft; onChange: (value: AudienceDraft) => void; ownUnitsOnly: boolean; ownUnitIds: string[]; problem?: string }) {
+export function AudiencePicker<K extends string = AudienceDraft['kind']>(props: {
+  value: Omit<AudienceDraft, 'kind'> & { kind: K | AudienceDraft['kind'] };
+  onChange: (value: Omit<AudienceDraft, 'kind'> & { kind: K | AudienceDraft['kind'] }) => void;
+  ownUnitsOnly: boolean;
+  ownUnitIds: string[];
+  problem?: string;
+  extraKinds?: Array<ExtraAudienceKind<K>>;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
   const units = useUnits();
   const [filter, setFilter] = useState('');
-  const set = (patch: Partial<AudienceDraft>) => props.onChange({ ...props.value, ...patch });
-  const kinds: AudienceDraft['kind'][] = props.ownUnitsOnly ? ['units'] : ['everyone', 'units', 'groups'];
+  type Value = typeof props.value;
+  const set = (patch: Partial<Value>) => props.onChange({ ...props.value, ...patch });
+  const kinds: Array<Value['kind']> = props.ownUnitsOnly ? ['units'] : ['everyone', 'units', 'groups', ...(props.extraKinds ?? []).map((extra) => extra.kind)];
+  const extra = props.extraKinds?.find((e) => e.kind === props.value.kind);
 
   const all = units.kind === 'ready' ? units.data.units : [];
   const byId = new Map(all.map((u) => [u.id, u]));
@@ -51,9 +67,9 @@ export function AudiencePicker(props: { value: AudienceDraft; onChange: (value: 
   return (
     <div className={styles.picker}>
       <Field label={t('surveys.audience.label')} validationMessage={props.value.kind === 'everyone' ? undefined : props.problem}>
-        <RadioGroup value={props.value.kind} onChange={(_, data) => set({ kind: data.value as AudienceDraft['kind'] })}>
+        <RadioGroup value={props.value.kind} onChange={(_, data) => set({ kind: data.value as Value['kind'] })}>
           {kinds.map((kind) => (
-            <Radio key={kind} value={kind} label={t(`surveys.audience.${kind}`)} />
+            <Radio key={kind} value={kind} label={props.extraKinds?.find((e) => e.kind === kind)?.label ?? t(`surveys.audience.${kind as string}`)} />
           ))}
         </RadioGroup>
       </Field>
@@ -87,6 +103,7 @@ export function AudiencePicker(props: { value: AudienceDraft; onChange: (value: 
         </>
       )}
       {props.value.kind === 'groups' && <GroupPicker value={props.value.groups} onChange={(groups) => set({ groups })} />}
+      {extra?.fields}
     </div>
   );
 }

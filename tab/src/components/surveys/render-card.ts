@@ -8,15 +8,59 @@ const hostConfig = new HostConfig(cardHostConfig);
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/**
- * The card markdown our texts may carry, as Teams shows it: **bold** and _italic_. Everything else is
- * escaped, so a survey title cannot put markup into the tab.
- */
-AdaptiveCard.onProcessMarkdown = (text, result) => {
-  result.outputHtml = escapeHtml(text)
+/** **bold**, _italic_ and [text](https://…) within a line of escaped text; a link's address is left as it is. */
+function inline(line: string): string {
+  const links: string[] = [];
+  const marked = line.replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_, text: string, url: string) => {
+    links.push(url);
+    return `\u0000${links.length - 1}\u0001${text}\u0000/\u0001`;
+  });
+  return marked
     .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|\W)_([^_\n]+)_(?=\W|$)/g, '$1<em>$2</em>')
-    .replace(/\n/g, '<br>');
+    .replace(/\u0000(\d+)\u0001/g, (_, i: string) => `<a href="${links[Number(i)]}" target="_blank" rel="noopener noreferrer">`)
+    .replace(/\u0000\/\u0001/g, '</a>');
+}
+
+const BULLET = /^\s*[-*]\s+(.*)$/;
+const NUMBERED = /^\s*\d+\.\s+(.*)$/;
+
+/**
+ * The card markdown our texts may carry, as Teams shows it: **bold**, _italic_, [links](https://…) and
+ * lists ("- item", or "1. item" on two lines or more, so a numbered question stays a sentence).
+ * Everything else is escaped, so a title cannot put markup into the tab, and a link is only ever a web address.
+ */
+export function cardMarkdownToHtml(text: string): string {
+  const lines = escapeHtml(text).split('\n');
+  const out: string[] = [];
+  let list: 'ul' | 'ol' | null = null;
+  const close = () => {
+    if (list) out.push(`</${list}>`);
+    list = null;
+  };
+  lines.forEach((line, i) => {
+    const bullet = BULLET.exec(line);
+    const numbered = NUMBERED.exec(line);
+    const inOl = numbered && (list === 'ol' || NUMBERED.test(lines[i + 1] ?? ''));
+    const kind = bullet ? 'ul' : inOl ? 'ol' : null;
+    if (kind) {
+      if (list !== kind) {
+        close();
+        out.push(`<${kind}>`);
+        list = kind;
+      }
+      out.push(`<li>${inline((bullet ?? numbered)![1] ?? '')}</li>`);
+      return;
+    }
+    close();
+    out.push(`${inline(line)}<br>`);
+  });
+  close();
+  return out.join('').replace(/(<br>)+$/, '').replace(/<br>(<[uo]l>)/g, '$1');
+}
+
+AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = cardMarkdownToHtml(text);
   result.didProcess = true;
 };
 
@@ -51,8 +95,8 @@ function makeReadOnly(root: HTMLElement) {
   root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | HTMLButtonElement>('input, textarea, select, button').forEach((control) => {
     control.disabled = true;
   });
-  // Anything else the renderer made clickable (a selectAction on a text or container).
-  root.querySelectorAll<HTMLElement>('[tabindex]').forEach((element) => {
+  // Anything else the renderer made clickable (a selectAction on a text or container), and links in a text.
+  root.querySelectorAll<HTMLElement>('[tabindex], a[href]').forEach((element) => {
     element.tabIndex = -1;
   });
 }
