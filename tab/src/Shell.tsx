@@ -14,6 +14,7 @@ import { SessionContext, type Session } from './session';
 // Loaded when first opened: its charts are a large part of the tab's code, and most people never need them.
 const Adoption = lazy(() => import('./pages/Adoption').then((module) => ({ default: module.Adoption })));
 const Surveys = lazy(() => import('./pages/Surveys').then((module) => ({ default: module.Surveys })));
+const Reach = lazy(() => import('./pages/Reach').then((module) => ({ default: module.Reach })));
 
 /** Signed in: the frame with the role-based menu around the current page. */
 export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: () => void }) {
@@ -39,6 +40,10 @@ export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: 
         ) : page === 'surveys' ? (
           <Suspense fallback={<Spinner label={t('loading')} />}>
             <Surveys />
+          </Suspense>
+        ) : page === 'reach' ? (
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            <Reach />
           </Suspense>
         ) : (
           <ComingSoon page={page} />

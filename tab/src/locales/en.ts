@@ -1,3 +1,4 @@
+import announcements from '../announcements/locales/en';
 import type nb from './nb';
 
 /** English. */
@@ -402,6 +403,7 @@ export default {
       label: 'Preview of the card in {{language}}',
     },
   },
+  announcements,
   back: 'Back',
   error: { title: 'Something went wrong', retry: 'Try again' },
 } satisfies typeof nb;

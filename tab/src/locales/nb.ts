@@ -1,3 +1,5 @@
+import announcements from '../announcements/locales/nb';
+
 /** Norsk bokmål: the default language, and the shape every other language file follows. */
 export default {
   appName: 'Digipuls',
@@ -400,6 +402,7 @@ export default {
       label: 'Forhåndsvisning av kortet på {{language}}',
     },
   },
+  announcements,
   back: 'Tilbake',
   error: { title: 'Noe gikk galt', retry: 'Prøv igjen' },
 };

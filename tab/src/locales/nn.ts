@@ -1,3 +1,4 @@
+import announcements from '../announcements/locales/nn';
 import type nb from './nb';
 
 /** Norsk nynorsk. */
@@ -402,6 +403,7 @@ export default {
       label: 'Førehandsvising av kortet på {{language}}',
     },
   },
+  announcements,
   back: 'Tilbake',
   error: { title: 'Noko gjekk gale', retry: 'Prøv igjen' },
 } satisfies typeof nb;

@@ -1,3 +1,4 @@
+import announcements from '../announcements/locales/sv';
 import type nb from './nb';
 
 /** Svenska. */
@@ -402,6 +403,7 @@ export default {
       label: 'Förhandsvisning av kortet på {{language}}',
     },
   },
+  announcements,
   back: 'Tillbaka',
   error: { title: 'Något gick fel', retry: 'Försök igen' },
 } satisfies typeof nb;
