@@ -186,7 +186,7 @@ describe('simulator: Teams app installation and chats (Graph)', () => {
     const pages: ChatMessage[][] = [];
     let link: string | undefined = `${sim.url}/v1.0/chats/${encodeURIComponent(chatId)}/messages?$top=10`;
     while (link) {
-      const response = await fetch(link, { headers: { authorization: `Bearer ${token}` } });
+      const response: Response = await fetch(link, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(response.status, 200, `${link}: ${response.status} ${await response.clone().text()}`);
       const page = (await response.json()) as MessagePage;
       pages.push(page.value);
