@@ -38,6 +38,7 @@ export function privacyNotice(locale: Locale, facts: PrivacyFacts): CardElement[
     subheading(t('privacy.youSaidTitle')),
     paragraph(t('privacy.youSaid')),
     subheading(t('privacy.otherTitle')),
+    paragraph(t('privacy.announcements')),
     paragraph(t('privacy.other')),
   ];
 }
