@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACKNOWLEDGE_VERB } from '../core/announcement.js';
 import { LOCALES } from '../core/locale.js';
 
 /** The verbs of Digipuls' card buttons. */
@@ -13,6 +14,8 @@ export const VERBS = {
   surveyStep: 'digipuls.survey.step',
   /** Show a survey's card with all questions again (after the privacy notice or a refused answer). */
   surveyShow: 'digipuls.survey.show',
+  /** "Acknowledge" on an announcement that asks for it; the data carries only the announcement id. */
+  acknowledge: ACKNOWLEDGE_VERB,
 } as const;
 
 /** The survey verbs; their data (round, step, answers) is read in survey-data.ts. */
@@ -25,6 +28,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(VERBS.showPrivacy), roundId: z.string().trim().min(1).max(100).optional() }),
   z.object({ verb: z.literal(VERBS.showWelcome) }),
   z.object({ verb: z.literal(VERBS.setLanguage), locale: z.enum(LOCALES) }),
+  // Strict: the card has no inputs, so anything besides the id was not put there by Digipuls.
+  z.strictObject({ verb: z.literal(VERBS.acknowledge), announcementId: z.uuid() }),
   // Kept whole (the answers are keyed by input id); handlers/survey-*.ts parse it with surveyActionSchema.
   z.looseObject({ verb: z.enum(SURVEY_VERBS) }),
 ]);

@@ -1,8 +1,9 @@
 import { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { ReachSignalStore } from '../core/announcement-signals.js';
 import type { DirectoryRepository, Person } from '../core/directory.js';
 import type { Role } from '../core/roles.js';
-import type { SurveyAnswerStore } from '../core/survey-store.js';
+import type { SurveyAnswerStore, SurveyStore } from '../core/survey-store.js';
 import { localeFromTag, type Locale } from '../core/locale.js';
 import { asAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
 import { personLocale } from './person-locale.js';
@@ -16,12 +17,25 @@ export interface BotDeps {
   minGroupSize: number;
   /** Who may read free-text survey answers; the privacy notice names them. */
   freeTextRoles: readonly Role[];
-  /** Survey rounds and where answers are recorded (apart from who answered). */
-  surveys: SurveyAnswerStore;
+  /** Survey rounds and where answers are recorded (apart from who answered); the tenant's time zone for dates on cards. */
+  surveys: BotSurveyStore;
+  /** Where acknowledgements and read receipts of announcements are counted (once per person). */
+  reach: ReachSignalStore;
+  /**
+   * The link rewriting the sender applied for this person (click counting), so that the card redrawn
+   * after "acknowledge" keeps counting clicks. Without it the redrawn card opens the original links.
+   */
+  announcementLinks?: AnnouncementLinks;
   /** The clock: when an answer arrives (tests set it to answer after a round closed). */
   now: () => Date;
   logger: Logger;
 }
+
+/** What the bot reads and writes of the survey tables. */
+export type BotSurveyStore = SurveyAnswerStore & Pick<SurveyStore, 'messagingSettings'>;
+
+/** How one person's announcement links are rewritten: the url of a link (a button or a link in the body) → the url on the card. */
+export type AnnouncementLinks = (input: { tenantId: string; announcementId: string; aadObjectId: string }) => Promise<(url: string) => string>;
 
 /** Digipuls talks to staff one to one; in group chats and channels it stores nothing. */
 export function isPersonalChat(context: TurnContext): boolean {

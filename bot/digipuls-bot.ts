@@ -10,11 +10,13 @@ import { onCardAction } from './handlers/card-action.js';
 import { onMembersAdded } from './handlers/conversation-update.js';
 import { onInstallationAdded } from './handlers/installation-update.js';
 import { onMessage } from './handlers/message.js';
+import { onReadReceipt } from './handlers/read-receipt.js';
 
 export type { BotDeps } from './chat.js';
 
 /**
- * The Digipuls bot in a person's 1:1 chat: welcome, help, language, privacy, tips on/off and pulse surveys. Only
+ * The Digipuls bot in a person's 1:1 chat: welcome, help, language, privacy, tips on/off, pulse surveys and
+ * announcements (acknowledgements, read receipts). Only
  * wiring lives here; each activity or invoke kind has its handler in handlers/. The tenant guard
  * and activity validation run in routes.ts, before this class sees anything.
  */
@@ -33,6 +35,14 @@ export class DigipulsBot extends TeamsActivityHandler {
       await onMessage(context, deps);
       await next();
     });
+  }
+
+  /**
+   * Teams' read receipt event. botbuilder's onTeamsReadReceiptEvent reads `value.lastReadMessageId`
+   * before any handler runs and throws on a missing value; here the handler validates it first.
+   */
+  protected override async onTeamsReadReceipt(context: TurnContext): Promise<void> {
+    await onReadReceipt(context, this.deps);
   }
 
   /**

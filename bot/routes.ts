@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { problem, sendProblem } from '../api/problem.js';
 import type { Config } from '../app/config.js';
+import type { ReachSignalStore } from '../core/announcement-signals.js';
 import type { DirectoryRepository } from '../core/directory.js';
-import type { SurveyAnswerStore } from '../core/survey-store.js';
 import { incomingActivitySchema } from './activity-schema.js';
 import { createAdapter, isAuthenticationFailure, type DigipulsAdapter } from './adapter.js';
+import type { AnnouncementLinks, BotSurveyStore } from './chat.js';
 import { DigipulsBot } from './digipuls-bot.js';
 import { sendProactive, type ProactiveSend } from './proactive.js';
 import { readJsonBody } from './request-body.js';
@@ -28,7 +29,17 @@ export interface BotRuntime {
  */
 export function registerBotRoutes(
   server: Server,
-  deps: { config: Config; directory: DirectoryRepository; surveys: SurveyAnswerStore; logger: Logger; now?: () => Date },
+  deps: {
+    config: Config;
+    directory: DirectoryRepository;
+    surveys: BotSurveyStore;
+    /** Where announcement acknowledgements and read receipts are counted. */
+    reach: ReachSignalStore;
+    /** The sender's link rewriting per person, kept on the card redrawn after "acknowledge". */
+    announcementLinks?: AnnouncementLinks;
+    logger: Logger;
+    now?: () => Date;
+  },
 ): BotRuntime {
   const { config, logger } = deps;
   const adapter = createAdapter(config, logger);
@@ -38,6 +49,8 @@ export function registerBotRoutes(
     minGroupSize: config.privacy.minGroupSize,
     freeTextRoles: config.surveys.freeTextRoles,
     surveys: deps.surveys,
+    reach: deps.reach,
+    ...(deps.announcementLinks ? { announcementLinks: deps.announcementLinks } : {}),
     now: deps.now ?? (() => new Date()),
     logger,
   });

@@ -6,6 +6,7 @@ import { languageChangedCard } from '../cards/language-changed-card.js';
 import { privacyCard } from '../cards/privacy-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { localeOf, rememberChat, type BotDeps } from '../chat.js';
+import { acknowledgeAnnouncement } from './announcement-acknowledge.js';
 import { performSurveyAction } from './survey-action.js';
 
 /**
@@ -29,5 +30,7 @@ export async function performAction(context: TurnContext, deps: BotDeps, action:
     case VERBS.surveyStep:
     case VERBS.surveyShow:
       return performSurveyAction(context, deps, action);
+    case VERBS.acknowledge:
+      return acknowledgeAnnouncement(context, deps, action.announcementId);
   }
 }
