@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     },
     '& .ac-pushButton.style-positive': { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandBackground}` },
     '& .ac-pushButton.style-destructive': { color: tokens.colorStatusDangerForeground1 },
+    // Links in a text (announcements), in the theme's link colour rather than the browser's blue.
+    '& a': { color: tokens.colorBrandForegroundLink, textDecorationLine: 'underline' },
   },
 });
 
