@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
   wide: { flex: '1 1 16rem', minWidth: 0 },
+  // In the section's column a flex basis would be a height: a plain width cap instead.
+  narrow: { maxWidth: '24rem', minWidth: 0 },
   note: { color: tokens.colorNeutralForeground2 },
   summary: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   submit: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -96,7 +98,7 @@ export function ComposeForm(props: { onCreated: (announcement: AnnouncementDetai
           problemOf={problemOf}
           localesWithProblems={localesWithProblems}
         />
-        <Field label={t('announcements.compose.fallback')} hint={t('announcements.compose.fallbackHint')} validationMessage={problemOf(fieldId.fallback) ?? problemOf(fieldId.versions)} className={styles.wide}>
+        <Field label={t('announcements.compose.fallback')} hint={t('announcements.compose.fallbackHint')} validationMessage={problemOf(fieldId.fallback) ?? problemOf(fieldId.versions)} className={styles.narrow}>
           <Select id={fieldId.fallback} value={draft.fallbackLocale} onChange={(_, data) => set({ fallbackLocale: data.value as Locale })}>
             {LOCALES.map((l) => (
               <option key={l} value={l}>{written.includes(l) ? LOCALE_NAMES[l] : t('announcements.compose.notWritten', { language: LOCALE_NAMES[l] })}</option>

@@ -24,9 +24,9 @@ export function SendProgress(props: { progress: Progress; label: string; compact
   const p = props.progress;
   const done = settledOf(p);
   const summary = t('announcements.progress.sentOf', { sent: format.number(p.sent), total: format.number(p.total) });
+  const running = p.queued + p.inDoubt > 0 || p.total === 0;
   const details = [
-    t('announcements.progress.rate', { rate: format.rate(p.ratePerSecond) }),
-    t('announcements.progress.left', { time: format.timeLeft(p.secondsLeft) }),
+    ...(running ? [t('announcements.progress.rate', { rate: format.rate(p.ratePerSecond) }), t('announcements.progress.left', { time: format.timeLeft(p.secondsLeft) })] : []),
     ...(p.failed > 0 ? [t('announcements.progress.failed', { count: p.failed, n: format.number(p.failed) })] : []),
     ...(p.unreachable > 0 ? [t('announcements.progress.unreachable', { count: p.unreachable, n: format.number(p.unreachable) })] : []),
     ...(p.inDoubt > 0 && !props.compact ? [t('announcements.progress.inDoubt', { count: p.inDoubt, n: format.number(p.inDoubt) })] : []),

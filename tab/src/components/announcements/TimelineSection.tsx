@@ -7,12 +7,14 @@ import { ScrollRegion } from '../adoption/ScrollRegion';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, '& h2, & p': { margin: 0 } },
-  chart: { width: '100%', minWidth: 0 },
+  // The chart library capitalises legend words; the legend keeps the words as written.
+  chart: { width: '100%', minWidth: 0, '& *': { textTransform: 'none' } },
   details: { marginTop: tokens.spacingVerticalS },
   summary: {
     cursor: 'pointer', padding: `${tokens.spacingVerticalXS} 0`, color: tokens.colorBrandForegroundLink,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
+  at: { whiteSpace: 'nowrap', fontWeight: tokens.fontWeightRegular },
   row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
 });
 
@@ -34,6 +36,9 @@ export function TimelineSection(props: { timeline: Timeline; requiresAcknowledge
   const last = points[points.length - 1];
   const first = points[0];
   const summary = first && last ? t('announcements.timeline.summary', { from: format.hour(first.at), to: format.hour(last.at), figures: lines.map((l) => `${name(l)} ${format.number(last[l])}`).join(', ') }) : '';
+  // Ticks on the hours themselves, with the day only when the timeline spans more than one.
+  const spansDays = first && last ? new Date(last.at).getTime() - new Date(first.at).getTime() > 20 * 3600_000 : false;
+  const tick = new Intl.DateTimeFormat(i18n.language, spansDays ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
   const series: LineChartPoints[] = lines.map((line) => ({
     legend: name(line),
     lineOptions: DASH[line] ? { strokeDasharray: DASH[line] } : undefined,
@@ -55,7 +60,8 @@ export function TimelineSection(props: { timeline: Timeline; requiresAcknowledge
                 yMinValue={0}
                 culture={i18n.language}
                 hideTickOverlap
-                customDateTimeFormatter={(date: Date) => format.hour(date.toISOString())}
+                tickValues={points.map((p) => new Date(p.at))}
+                customDateTimeFormatter={(date: Date) => tick.format(date)}
                 allowMultipleShapesForPoints
               />
             </div>
@@ -75,7 +81,7 @@ export function TimelineSection(props: { timeline: Timeline; requiresAcknowledge
                 <TableBody>
                   {points.map((p) => (
                     <TableRow key={p.at} className={styles.row}>
-                      <TableHeaderCell scope="row">{format.hour(p.at)}</TableHeaderCell>
+                      <TableHeaderCell scope="row" className={styles.at}>{format.hour(p.at)}</TableHeaderCell>
                       {lines.map((line) => (
                         <TableCell key={line}>{format.number(p[line])}</TableCell>
                       ))}

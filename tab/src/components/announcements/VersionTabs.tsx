@@ -1,4 +1,5 @@
-import { Button, Caption1, Field, Input, makeStyles, Subtitle2, Tab, TabList, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, makeStyles, mergeClasses, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, isWritten, newLink, type ComposeDraft, type DraftVersion } from '../../announcements/draft';
 import { MAX_BODY, MAX_LINK_LABEL, MAX_LINKS, MAX_TITLE } from '../../announcements/types';
@@ -7,7 +8,16 @@ import { LOCALES, LOCALE_NAMES, type Locale } from '../../i18n';
 const useStyles = makeStyles({
   tabs: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   // On a phone the four languages wrap rather than widen the page.
-  tabList: { flexWrap: 'wrap' },
+  tabList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  tab: {
+    display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: 'none', borderBottom: `${tokens.strokeWidthThickest} solid transparent`, background: 'none', cursor: 'pointer', textAlign: 'start',
+    color: tokens.colorNeutralForeground2, fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300,
+    ':hover': { color: tokens.colorNeutralForeground1, borderBottomColor: tokens.colorNeutralStroke1 },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  // The chosen language is marked by a bar and weight, not by colour alone.
+  selectedTab: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke, ':hover': { borderBottomColor: tokens.colorCompoundBrandStroke } },
   panel: {
     display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, padding: tokens.spacingVerticalM,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
@@ -49,15 +59,35 @@ export function VersionTabs(props: {
       isWritten(props.draft.versions[locale]) ? t('announcements.compose.tabWritten') : t('announcements.compose.tabEmpty'),
     ].filter(Boolean).join(', ');
   const links = version.links;
+  const onKey = (event: KeyboardEvent) => {
+    const at = LOCALES.indexOf(l);
+    const to = event.key === 'ArrowRight' ? (at + 1) % LOCALES.length : event.key === 'ArrowLeft' ? (at + LOCALES.length - 1) % LOCALES.length : event.key === 'Home' ? 0 : event.key === 'End' ? LOCALES.length - 1 : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    props.onSelect(LOCALES[to]!);
+    focusLater(`announcement-tab-${LOCALES[to]}`);
+  };
   return (
     <div className={styles.tabs}>
-      <TabList className={styles.tabList} selectedValue={l} onTabSelect={(_, data) => props.onSelect(data.value as Locale)} aria-label={t('announcements.compose.languages')} data-testid="language-tabs">
+      {/* Tabs as WAI-ARIA describes them: one tab stop, arrow keys move between languages. */}
+      <div role="tablist" className={styles.tabList} aria-label={t('announcements.compose.languages')} data-testid="language-tabs" onKeyDown={onKey}>
         {LOCALES.map((locale) => (
-          <Tab key={locale} value={locale} id={`announcement-tab-${locale}`} aria-controls="announcement-tab-panel">
-            {LOCALE_NAMES[locale]} <Caption1>({state(locale)})</Caption1>
-          </Tab>
+          <button
+            type="button"
+            role="tab"
+            key={locale}
+            id={`announcement-tab-${locale}`}
+            aria-selected={locale === l}
+            aria-controls="announcement-tab-panel"
+            tabIndex={locale === l ? 0 : -1}
+            className={mergeClasses(styles.tab, locale === l && styles.selectedTab)}
+            onClick={() => props.onSelect(locale)}
+          >
+            <span>{LOCALE_NAMES[locale]}</span>
+            <Caption1>{state(locale)}</Caption1>
+          </button>
         ))}
-      </TabList>
+      </div>
       <div role="tabpanel" id="announcement-tab-panel" aria-labelledby={`announcement-tab-${l}`} className={styles.panel} lang={l} data-testid="version-panel">
         <Subtitle2 as="h3">{t('announcements.compose.versionHeading', { language: LOCALE_NAMES[l] })}</Subtitle2>
         <Caption1 className={styles.note}>{t('announcements.compose.versionHint', { language: LOCALE_NAMES[props.draft.fallbackLocale] })}</Caption1>
