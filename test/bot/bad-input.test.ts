@@ -4,6 +4,7 @@ import pino from 'pino';
 import restify from 'restify';
 import { registerBotRoutes } from '../../bot/routes.js';
 import { messageActivity, postActivity } from '../support/activities.js';
+import { MemoryReachStore } from '../support/memory-reach-store.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { newcomer, nextReply, press, say, shown } from './chat-helpers.js';
 
@@ -84,7 +85,7 @@ describe('bot: malformed requests and card submissions', () => {
 
   it('reads the body itself when the server has no bodyParser in front', async () => {
     const bare = restify.createServer({ handleUncaughtExceptions: false });
-    registerBotRoutes(bare, { config: stack.config, directory: stack.directory, surveys: stack.app.surveys.store, logger: pino({ level: 'silent' }) });
+    registerBotRoutes(bare, { config: stack.config, directory: stack.directory, surveys: stack.app.surveys.store, reach: new MemoryReachStore(), logger: pino({ level: 'silent' }) });
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;

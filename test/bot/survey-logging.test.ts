@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import restify from 'restify';
 import { registerBotRoutes } from '../../bot/routes.js';
+import { MemoryReachStore } from '../support/memory-reach-store.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { press, say } from './chat-helpers.js';
 import { button, everyKind, pressed, sendSurvey, surveyCardSent } from './survey-helpers.js';
@@ -20,7 +21,7 @@ describe('bot: what the log says about survey answers', function () {
     // The same bot routes over the real survey store, logging everything (trace) into memory.
     const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
     bare = restify.createServer({ handleUncaughtExceptions: false });
-    registerBotRoutes(bare, { config: stack.config, directory: stack.directory, surveys: stack.app.surveys.store, logger: pino({ level: 'trace' }, sink) });
+    registerBotRoutes(bare, { config: stack.config, directory: stack.directory, surveys: stack.app.surveys.store, reach: new MemoryReachStore(), logger: pino({ level: 'trace' }, sink) });
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
   });
