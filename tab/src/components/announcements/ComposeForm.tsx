@@ -74,7 +74,13 @@ export function ComposeForm(props: { onCreated: (announcement: AnnouncementDetai
       return;
     }
     // The API's objections beside their fields; its message above the button.
-    if (refused instanceof ApiError && refused.errors.length > 0) setProblems(apiProblems(draft, refused.errors));
+    if (refused instanceof ApiError && refused.errors.length > 0) {
+      const placed = apiProblems(draft, refused.errors);
+      setProblems(placed);
+      // The language tab with the first field concerned is opened, so its message is in sight.
+      const first = placed.find((p) => p.locale);
+      if (first?.locale) setTab(first.locale);
+    }
     requestAnimationFrame(() => document.getElementById('announcement-form-api-problem')?.focus());
   };
 
