@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Checkbox, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Subtitle1, Title2, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiProblems, composeProblems, emptyCompose, fieldId, toContent, toRequest, writtenLocales, type ComposeDraft, type ComposeProblem } from '../../announcements/draft';
 import { announcementsPath } from '../../announcements/queries';
@@ -42,6 +42,12 @@ export function ComposeForm(props: { onCreated: (announcement: AnnouncementDetai
   const [problems, setProblems] = useState<ComposeProblem[]>([]);
   const action = useAction();
   const set = (patch: Partial<ComposeDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  // Once the form has been checked, its own checks follow every change, so a message goes as soon as
+  // it is put right; the API's objections stay until the next try.
+  const checked = useRef(false);
+  useEffect(() => {
+    if (checked.current) setProblems((previous) => [...composeProblems(draft), ...previous.filter((p) => p.message)]);
+  }, [draft]);
 
   const messageOf = (p: ComposeProblem) => p.message ?? t(p.key ?? '', p.values ?? {});
   const problemOf = (field: string) => {
@@ -55,6 +61,7 @@ export function ComposeForm(props: { onCreated: (announcement: AnnouncementDetai
 
   const submit = async () => {
     const found = composeProblems(draft);
+    checked.current = true;
     setProblems(found);
     if (found.length > 0) {
       requestAnimationFrame(() => document.getElementById('announcement-form-problems')?.focus());
