@@ -8,7 +8,7 @@ import type { AnnouncementForCard } from '../../core/announcement-signals.js';
 import type { AnnouncementLinks } from '../../bot/chat.js';
 import { registerBotRoutes, type BotRuntime } from '../../bot/routes.js';
 import { cardOf, cardText, messageActivity, postActivity } from '../support/activities.js';
-import type { MemoryReachStore } from '../support/memory-reach-store.js';
+import type { ReachSignalStore } from '../../core/announcement-signals.js';
 import type { TestStack } from '../support/stack.js';
 import { chatOf, type ChatPerson } from './chat-helpers.js';
 
@@ -57,7 +57,7 @@ export const testLinks: AnnouncementLinks = async ({ announcementId, aadObjectId
  * The real bot routes (token validation on, as in Teams) over the stack's directory and survey store
  * and a reach store of the test's own, on a server of their own.
  */
-export async function startReachBot(stack: TestStack, reach: MemoryReachStore, options: { logger?: pino.Logger; now?: () => Date } = {}) {
+export async function startReachBot(stack: TestStack, reach: ReachSignalStore, options: { logger?: pino.Logger; now?: () => Date } = {}) {
   const server = restify.createServer({ handleUncaughtExceptions: false });
   const runtime: BotRuntime = registerBotRoutes(server, {
     config: stack.config,
