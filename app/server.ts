@@ -5,6 +5,7 @@ import { registerApiRoutes } from '../api/routes.js';
 import { problemFromRestifyError } from '../api/problem.js';
 import { registerBotRoutes } from '../bot/routes.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
+import type { AnnouncementStore } from '../core/announcement-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { listGroups } from '../graph/groups.js';
 import type { Database } from '../store/database.js';
@@ -28,6 +29,7 @@ export async function startServer(deps: {
   directory: DirectoryRepository;
   adoption: AdoptionStore;
   surveys: SurveyService;
+  announcements: AnnouncementStore;
   logger: Logger;
 }): Promise<RunningServer> {
   const { config, logger } = deps;
@@ -51,7 +53,7 @@ export async function startServer(deps: {
   server.use(restify.plugins.bodyParser({ mapParams: false, ...bodyLimit }));
 
   const { surveys } = deps;
-  const bot = registerBotRoutes(server, { config, directory: deps.directory, surveys: surveys.store, logger });
+  const bot = registerBotRoutes(server, { config, directory: deps.directory, surveys: surveys.store, reach: deps.announcements, logger });
   registerApiRoutes(server, {
     config,
     directory: deps.directory,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { createAdoptionRepository } from '../store/adoption-repository.js';
 import { createDirectoryRepository } from '../store/directory-repository.js';
+import { createAnnouncementRepository } from '../store/announcement-repository.js';
 import { createSurveyRepository } from '../store/survey-repository.js';
 import { openDatabase, type Database } from '../store/database.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
@@ -46,7 +47,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       send: () => server && ((reference, card) => server!.bot.sendProactive(reference, card as Parameters<RunningServer['bot']['sendProactive']>[1])),
       logger,
     });
-    server = await startServer({ config, database, directory, adoption, surveys, logger });
+    server = await startServer({ config, database, directory, adoption, surveys, announcements: createAnnouncementRepository(database.db), logger });
     await registerSurveyJobs(database, surveys, config.surveys.dispatchCron, logger);
     return {
       config,
