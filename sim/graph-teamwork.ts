@@ -58,7 +58,9 @@ export function registerTeamwork(router: Router, ctx: SimContext, app: TeamsAppS
     if (app.isInstalled(person)) return sendJson(res, 409, graphError('Conflict', 'The app is already installed for this user.'));
     if (!app.installAllowed) return sendJson(res, 403, graphError('Forbidden', "The tenant's app permission policy does not allow installing this app for users."));
     app.install(person);
-    res.writeHead(201, { 'cache-control': 'no-store', 'content-length': '0' }).end();
+    // (writeHead is not chained: restify, in the same process as the app, makes it return nothing.)
+    res.writeHead(201, { 'cache-control': 'no-store', 'content-length': '0' });
+    res.end();
   };
 
   const list = async (req: SimRequest, res: ServerResponse) => {

@@ -149,7 +149,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let router: Router | undefined;
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (router) void router.handle(req, res);
-    else res.writeHead(503).end();
+    else {
+      // (Not chained: restify, loaded in the same process by the app, replaces writeHead with one that returns nothing.)
+      res.writeHead(503);
+      res.end();
+    }
   };
   const tlsFiles = { cert: readFileSync(path.join(SIM_TLS_DIR, 'cert.pem')), key: readFileSync(path.join(SIM_TLS_DIR, 'key.pem')) };
   const plain = http.createServer(handle);

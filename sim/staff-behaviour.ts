@@ -52,6 +52,8 @@ export const READ_RECEIPT_EVENT = 'application/vnd.microsoft.readReceipt';
 const U32 = 4294967296;
 /** Requests to the bot at once (Teams delivers in parallel, but a test's bot should not drown). */
 const MAX_IN_FLIGHT = 16;
+/** A bot that does not answer within this is given up on (the reaction counts as failed). */
+const REQUEST_TIMEOUT_MS = 15_000;
 
 interface Settings {
   botEndpoint: string;
@@ -130,6 +132,7 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await channelToken()}` },
         body: JSON.stringify(activity),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const text = await response.text();
       let body: unknown;
@@ -174,7 +177,7 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
     }
     const link = firstLinkOf(card);
     if (link && draw(4) < 0.3) {
-      const answer = await limited(() => fetch(link, { redirect: 'manual' }));
+      const answer = await limited(() => fetch(link, { redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
       await answer.body?.cancel();
       if (answer.status >= 300 && answer.status < 400) unit.clicked++;
       else fail(`click by ${person.id} on ${link}: HTTP ${answer.status}`);

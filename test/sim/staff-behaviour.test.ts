@@ -31,16 +31,21 @@ async function startBot(sim: Simulator, behaviour: { refuseAcknowledgementFrom?:
   const clicks: string[] = [];
   let refusedTokens = 0;
   const server = http.createServer((req, res) => {
+    // writeHead is not chained: restify (loaded when the whole suite runs) makes it return nothing.
+    const reply = (status: number, headers: Record<string, string> = {}, body?: string) => {
+      res.writeHead(status, headers);
+      res.end(body);
+    };
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       void (async () => {
         if (req.method === 'GET' && req.url?.startsWith('/l/')) {
           clicks.push(req.url);
-          res.writeHead(302, { location: 'https://example.org/' }).end();
+          reply(302, { location: 'https://example.org/' });
           return;
         }
-        if (req.method !== 'POST' || req.url !== '/api/messages') return void res.writeHead(404).end();
+        if (req.method !== 'POST' || req.url !== '/api/messages') return void reply(404);
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as BotActivity;
         try {
           const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
@@ -48,20 +53,19 @@ async function startBot(sim: Simulator, behaviour: { refuseAcknowledgementFrom?:
           if (payload.serviceurl !== activity.serviceUrl) throw new Error('serviceurl');
         } catch {
           refusedTokens++;
-          return void res.writeHead(401).end();
+          return void reply(401);
         }
         activities.push(activity);
         if (activity.type === 'event') {
-          if (behaviour.failReceiptsFrom?.has(activity.from.aadObjectId)) return void res.writeHead(500).end();
-          return void res.writeHead(200).end();
+          if (behaviour.failReceiptsFrom?.has(activity.from.aadObjectId)) return void reply(500);
+          return void reply(200);
         }
         if (activity.type === 'invoke') {
           const refused = behaviour.refuseAcknowledgementFrom?.has(activity.from.aadObjectId);
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(refused ? { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'no' } } : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: {} }));
+          reply(200, { 'content-type': 'application/json' }, JSON.stringify(refused ? { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'no' } } : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: {} }));
           return;
         }
-        res.writeHead(200).end();
+        reply(200);
       })();
     });
   });
