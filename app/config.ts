@@ -80,6 +80,18 @@ export const configSchema = z
       .default('AdoptionAdmin,SafetyRep,UnitLead')
       .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
       .pipe(z.array(z.enum(ROLES.filter((r) => r !== 'Staff') as [Role, ...Role[]], { error: `must be roles among ${ROLES.filter((r) => r !== 'Staff').join(', ')}` }))),
+    ANNOUNCEMENT_SEND_CEILING: z.coerce
+      .number({ error: 'must be a number' })
+      .positive('must be above 0')
+      .max(1000, 'must be at most 1000 messages a second')
+      .default(30),
+    ANNOUNCEMENT_DISPATCH_CRON: z
+      .string()
+      .trim()
+      .default('* * * * *')
+      .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
+    TEAMS_APP_CATALOG_ID: optionalText,
+    BOT_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
     DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('nb'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -132,6 +144,19 @@ export interface Config {
     /** Who may read free-text answers (of groups at least minGroupSize). */
     freeTextRoles: Role[];
   };
+  announcements: {
+    /**
+     * Messages per second the fan-out allows itself per tenant, never exceeded: Teams documents 50 for an
+     * app in a tenant today and 30 in older pages, so 30 by default. (Above 50 only for the simulator.)
+     */
+    sendCeiling: number;
+    /** When due announcements are looked for (cron, Europe/Oslo); creating one also starts its fan-out at once. */
+    dispatchCron: string | null;
+    /** The Digipuls app's id in the tenant's org catalog: with it, the app is installed for staff who never opened the bot. */
+    teamsAppCatalogId?: string;
+    /** Where new 1:1 conversations are opened (Teams' global Bot Connector; the region's own comes with the first message). */
+    serviceUrl: string;
+  };
   defaultLocale: (typeof LOCALES)[number];
   logLevel: Env['LOG_LEVEL'];
 }
@@ -181,6 +206,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adoption: { periods: [...new Set(e.ADOPTION_PERIODS)], useOfficeLocation: e.ADOPTION_USE_OFFICE_LOCATION },
     privacy: { minGroupSize: e.DIGIPULS_MIN_GROUP_SIZE },
     surveys: { sendRate: e.SURVEY_SEND_RATE, dispatchCron: e.SURVEY_DISPATCH_CRON === 'off' ? null : e.SURVEY_DISPATCH_CRON, freeTextRoles: e.SURVEY_FREE_TEXT_ROLES },
+    announcements: {
+      sendCeiling: e.ANNOUNCEMENT_SEND_CEILING,
+      dispatchCron: e.ANNOUNCEMENT_DISPATCH_CRON === 'off' ? null : e.ANNOUNCEMENT_DISPATCH_CRON,
+      teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
+      serviceUrl: e.BOT_SERVICE_URL,
+    },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
   };

@@ -5,13 +5,14 @@ import { registerApiRoutes } from '../api/routes.js';
 import { problemFromRestifyError } from '../api/problem.js';
 import { registerBotRoutes } from '../bot/routes.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
-import type { AnnouncementStore } from '../core/announcement-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { listGroups } from '../graph/groups.js';
 import type { Database } from '../store/database.js';
 import type { Config } from './config.js';
 import { canSyncDirectory } from './directory-sync.js';
 import { connectGraph } from './graph-connection.js';
+import type { AnnouncementService } from './announcements/announcement-service.js';
+import { registerClickRedirect } from './announcements/click-redirect.js';
 import type { SurveyService } from './surveys/survey-service.js';
 import { registerTabFiles } from './tab-files.js';
 
@@ -29,7 +30,7 @@ export async function startServer(deps: {
   directory: DirectoryRepository;
   adoption: AdoptionStore;
   surveys: SurveyService;
-  announcements: AnnouncementStore;
+  announcements: AnnouncementService;
   logger: Logger;
 }): Promise<RunningServer> {
   const { config, logger } = deps;
@@ -53,7 +54,11 @@ export async function startServer(deps: {
   server.use(restify.plugins.bodyParser({ mapParams: false, ...bodyLimit }));
 
   const { surveys } = deps;
-  const bot = registerBotRoutes(server, { config, directory: deps.directory, surveys: surveys.store, reach: deps.announcements, logger });
+  const bot = registerBotRoutes(server, { config, directory: deps.directory, surveys: surveys.store, reach: deps.announcements.store,
+    announcementLinks: deps.announcements.links.forPerson,
+    logger,
+  });
+  registerClickRedirect(server, deps.announcements.links, config.defaultLocale, logger);
   registerApiRoutes(server, {
     config,
     directory: deps.directory,

@@ -3,6 +3,8 @@ import { createAdoptionRepository } from '../store/adoption-repository.js';
 import { createDirectoryRepository } from '../store/directory-repository.js';
 import { createAnnouncementRepository } from '../store/announcement-repository.js';
 import { createSurveyRepository } from '../store/survey-repository.js';
+import { kickAnnouncementDispatch, registerAnnouncementJobs } from './announcements/announcement-jobs.js';
+import { createAnnouncementService, type AnnouncementService } from './announcements/announcement-service.js';
 import { openDatabase, type Database } from '../store/database.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
@@ -20,6 +22,7 @@ export interface Digipuls {
   directory: DirectoryRepository;
   adoption: AdoptionStore;
   surveys: SurveyService;
+  announcements: AnnouncementService;
   server: RunningServer;
   close(): Promise<void>;
 }
@@ -39,22 +42,33 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
     await registerJobs(database, config, { directory, adoption }, logger);
     // The bot sends the surveys, and the bot lives in the server, which needs the surveys for its API.
     let server: RunningServer | undefined;
+    const surveyStore = createSurveyRepository(database.db);
     const surveys = createSurveyService({
       config,
-      store: createSurveyRepository(database.db),
+      store: surveyStore,
       directory,
       cards: botSurveyCards,
       send: () => server && ((reference, card) => server!.bot.sendProactive(reference, card as Parameters<RunningServer['bot']['sendProactive']>[1])),
       logger,
     });
-    server = await startServer({ config, database, directory, adoption, surveys, announcements: createAnnouncementRepository(database.db), logger });
+    const announcements = createAnnouncementService({
+      config,
+      store: createAnnouncementRepository(database.db),
+      directory,
+      people: surveyStore,
+      kick: () => kickAnnouncementDispatch(database),
+      logger,
+    });
+    server = await startServer({ config, database, directory, adoption, surveys, announcements, logger });
     await registerSurveyJobs(database, surveys, config.surveys.dispatchCron, logger);
+    await registerAnnouncementJobs(database, () => announcements, config.announcements.dispatchCron, logger);
     return {
       config,
       database,
       directory,
       adoption,
       surveys,
+      announcements,
       server,
       async close() {
         await server!.close();

@@ -66,7 +66,7 @@ export interface AnnouncementStore extends ReachSignalStore {
   /** Stops an announcement that is scheduled or sending; those not yet sent stay unsent. Undefined when it was already done. */
   cancel(tenantId: string, id: string, at: Date): Promise<Announcement | undefined>;
 
-  /** Announcements a sender should take up now: scheduled and due, or sending with no live run (its lease ran out). */
+  /** Announcements a sender should take up now: scheduled and due, sending or with reminders queued, and no live run (its lease ran out). */
   due(now: Date): Promise<Array<{ tenantId: string; id: string }>>;
   /** Takes the announcement for a run until `until`, when no other run holds it; false otherwise. Renewing is taking again by the same owner. */
   lease(tenantId: string, id: string, owner: string, now: Date, until: Date): Promise<boolean>;
@@ -84,6 +84,21 @@ export interface AnnouncementStore extends ReachSignalStore {
   counts(tenantId: string, id: string): Promise<DeliveryCounts>;
   /** Sends settled per second over the last `seconds`. */
   recentRate(tenantId: string, id: string, now: Date, seconds: number): Promise<number>;
+
+  /**
+   * Queues the one reminder: to those it was delivered to who show no sign of reading it. Once per
+   * announcement: 'already' when a reminder was queued before, 'not_sent' before the fan-out ended.
+   */
+  queueReminder(tenantId: string, id: string, at: Date): Promise<{ queued: number } | 'already' | 'not_sent'>;
+  /** Claims up to `limit` queued reminders (queued → sending). */
+  claimReminders(tenantId: string, id: string, limit: number): Promise<DeliveryTarget[]>;
+  /**
+   * Records what became of reminders. A reminder a dead run left 'sending' is given up as failed: a
+   * second reminder is worse than a missing one, and its card carries the same marker as the first.
+   */
+  settleReminders(tenantId: string, id: string, results: ReadonlyArray<{ aadObjectId: string; state: 'sent' | 'failed' | 'queued' }>): Promise<void>;
+  /** Gives up reminders left 'sending' by a dead run (see settleReminders). */
+  abandonReminders(tenantId: string, id: string): Promise<number>;
 
   /** Remembers where a person is reached (after the app was installed for them) and the Graph chat id. */
   saveChat(tenantId: string, aadObjectId: string, chat: { conversationReference?: Record<string, unknown>; graphChatId?: string }): Promise<void>;

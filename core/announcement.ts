@@ -101,6 +101,8 @@ export interface Announcement {
   cancelledAt: Date | null;
   /** When the last recipient was settled (sent, failed or unreachable). */
   finishedAt: Date | null;
+  /** When the one reminder was queued, if it was. */
+  reminderAt: Date | null;
 }
 
 /** The Action.Execute verb of the acknowledge button; its data carries only the announcement id. */

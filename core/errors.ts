@@ -25,3 +25,4 @@ export const unauthorized = (code: string, message: string) => new DigipulsError
 export const forbidden = (code: string, message: string) => new DigipulsError(403, code, message);
 export const notFound = (code: string, message: string) => new DigipulsError(404, code, message);
 export const unavailable = (code: string, message: string) => new DigipulsError(503, code, message);
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) => new DigipulsError(409, code, message, details);

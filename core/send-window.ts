@@ -25,7 +25,7 @@ export class SlidingWindow {
 
   constructor(
     private readonly limits: readonly WindowLimit[],
-    private readonly marginMs = 0,
+    private marginMs = 0,
   ) {
     if (limits.length === 0) throw new RangeError('SlidingWindow needs at least one limit');
   }
@@ -43,6 +43,15 @@ export class SlidingWindow {
       wait = Math.max(wait, blocking + limit.windowMs + this.marginMs - now);
     });
     return Math.max(0, wait);
+  }
+
+  /** Widens (or narrows) every window from now on. */
+  setMargin(marginMs: number): void {
+    this.marginMs = Math.max(0, marginMs);
+  }
+
+  get margin(): number {
+    return this.marginMs;
   }
 
   record(now: number): void {

@@ -35,6 +35,8 @@ export interface GraphClient {
    * fetched without the bearer token (storage rejects or could leak it).
    */
   download(path: string): Promise<Readable>;
+  /** POST a JSON body to a Graph v1.0 path; returns the parsed answer (undefined when empty). Failures throw GraphError with Graph's status and code. */
+  post(path: string, body: unknown): Promise<unknown>;
 }
 
 export interface GraphClientOptions {
@@ -115,7 +117,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return Readable.fromWeb(file.body as import('node:stream/web').ReadableStream);
   }
 
-  return { get, pages, download };
+  const post = (path: string, body: unknown) => call(`POST ${shortPath(path)}`, () => client.api(path).post(body) as Promise<unknown>);
+
+  return { get, pages, download, post };
 }
 
 /** The last link of the chain: sends the request and leaves the response on the context. */

@@ -19,5 +19,7 @@ export function digipulsEnvFor(
     TLS_CA_FILE: path.join(tlsDir, 'ca.pem'),
     // The app's id in the org catalog, for installing it for staff who never opened the bot.
     ...(sim.teamsApp ? { TEAMS_APP_CATALOG_ID: sim.teamsApp.catalogId } : {}),
+    // Where Digipuls opens 1:1 conversations with staff it installed the app for: the simulator's Bot Connector.
+    BOT_SERVICE_URL: `${sim.url}/`,
   };
 }

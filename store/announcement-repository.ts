@@ -132,6 +132,19 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
           eb.or([
             eb.and([eb('status', '=', 'scheduled'), eb('send_at', '<=', now)]),
             eb.and([eb('status', '=', 'sending'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])]),
+            eb.and([
+              eb('status', '=', 'sent'),
+              eb('reminder_at', 'is not', null),
+              eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]),
+              eb.exists(
+                eb
+                  .selectFrom('announcement_deliveries as d')
+                  .select('d.aad_object_id')
+                  .whereRef('d.tenant_id', '=', 'announcements.tenant_id')
+                  .whereRef('d.announcement_id', '=', 'announcements.announcement_id')
+                  .where('d.reminder', 'in', ['queued', 'sending']),
+              ),
+            ]),
           ]),
         )
         .orderBy('send_at')
@@ -145,7 +158,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
         .set({ lease_owner: owner, lease_until: until })
         .where('tenant_id', '=', tenantId)
         .where('announcement_id', '=', id)
-        .where('status', 'in', ['scheduled', 'sending'])
+        .where('status', 'in', ['scheduled', 'sending', 'sent'])
         .where((eb) => eb.or([eb('lease_owner', '=', owner), eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
         .returning('announcement_id')
         .executeTakeFirst();
@@ -274,6 +287,66 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
         .where('at', '>', new Date(now.getTime() - seconds * 1000))
         .executeTakeFirst();
       return Number(row?.n ?? 0) / seconds;
+    },
+
+    async queueReminder(tenantId, id, at) {
+      if (!isUuid(id)) return 'not_sent';
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('announcements')
+          .select(['status', 'reminder_at'])
+          .where('tenant_id', '=', tenantId)
+          .where('announcement_id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!row || row.status !== 'sent') return 'not_sent' as const;
+        if (row.reminder_at) return 'already' as const;
+        await trx.updateTable('announcements').set({ reminder_at: at }).where('tenant_id', '=', tenantId).where('announcement_id', '=', id).execute();
+        const queued = await trx
+          .updateTable('announcement_deliveries')
+          .set({ reminder: 'queued' })
+          .where('tenant_id', '=', tenantId)
+          .where('announcement_id', '=', id)
+          .where('state', '=', 'sent')
+          .where('read_at', 'is', null)
+          .where('acknowledged_at', 'is', null)
+          .where('clicked_at', 'is', null)
+          .executeTakeFirst();
+        return { queued: Number(queued.numUpdatedRows) };
+      });
+    },
+
+    async claimReminders(tenantId, id, limit) {
+      return db.transaction().execute(async (trx) => {
+        const claimed = await sql<{ aad_object_id: string }>`
+          update announcement_deliveries d set reminder = 'sending'
+          where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id in (
+            select aad_object_id from announcement_deliveries
+            where tenant_id = ${tenantId} and announcement_id = ${id} and reminder = 'queued'
+            order by aad_object_id limit ${limit} for update skip locked)
+          returning d.aad_object_id`.execute(trx);
+        if (claimed.rows.length === 0) return [];
+        return (await targets(trx, tenantId, id, claimed.rows.map((r) => r.aad_object_id))).map(toTarget);
+      });
+    },
+
+    async settleReminders(tenantId, id, results) {
+      if (results.length === 0) return;
+      await sql`
+        update announcement_deliveries d set reminder = r.state
+        from (select * from unnest(${results.map((r) => r.aadObjectId)}::text[], ${results.map((r) => r.state)}::text[]) as t(aad_object_id, state)) r
+        where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = r.aad_object_id and d.reminder = 'sending'`.execute(db);
+    },
+
+    async abandonReminders(tenantId, id) {
+      const result = await db
+        .updateTable('announcement_deliveries')
+        .set({ reminder: 'failed' })
+        .where('tenant_id', '=', tenantId)
+        .where('announcement_id', '=', id)
+        .where('reminder', '=', 'sending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async saveChat(tenantId, aadObjectId, chat) {
@@ -428,5 +501,6 @@ function toAnnouncement(row: Selectable<AnnouncementsTable>): Announcement {
     createdAt: row.created_at,
     cancelledAt: row.cancelled_at,
     finishedAt: row.finished_at,
+    reminderAt: row.reminder_at,
   };
 }

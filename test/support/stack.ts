@@ -55,6 +55,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       DIGIPULS_DATA_DIR: 'memory://',
       // Tests move survey time themselves (runDue(now)); a pass on the real clock in between would muddle them.
       SURVEY_DISPATCH_CRON: 'off',
+      // Announcements are sent when created (the job is asked for at once); the minute's pass is not needed.
+      ANNOUNCEMENT_DISPATCH_CRON: 'off',
       ...simulatorEnv(sim),
       ...(options.botAuth
         ? {
