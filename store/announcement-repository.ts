@@ -195,6 +195,9 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
             .onConflict((oc) => oc.doNothing())
             .execute();
         }
+        // Fresh statistics for the rows just added: planned on the old ones (often an empty table), each
+        // claim joined every recipient against the batch, ~0.5 s a claim at 20,000 recipients.
+        if (recipients.length >= INSERT_BATCH) await sql`analyze announcement_deliveries`.execute(trx);
       });
     },
 

@@ -118,6 +118,8 @@ function createRun(deps: FanOutDeps, announcement: Announcement, stopped: () => 
   const ctx: SendContext = {
     ...deps,
     tenantId,
+    // Each call tells the gate when it was answered: it holds its place in the tenant's second until a second after.
+    connector: deps.gate.track(deps.connector),
     ...(deps.chats ? { chats: deps.chats } : {}),
     saveReference: (aadObjectId, reference) => store.saveChat(tenantId, aadObjectId, { conversationReference: reference }),
   };

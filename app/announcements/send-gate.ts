@@ -1,36 +1,53 @@
+import type { BotConnector } from '../../bot/connector-client.js';
 import { AdaptiveRate, SlidingWindow } from '../../core/send-window.js';
 
 /**
- * Time a request may spend between being let through here and being counted by Teams (event loop,
- * socket, proxies). Each one-second window is widened by it, so a request that lands late cannot put
- * a window over the ceiling; it costs 2.5 % of the rate. Every 429 doubles it (up to a quarter second):
- * the way to Teams is slower than assumed.
+ * Extra width of each one-second window after a 429: the connector counted something we did not (another
+ * sender for the tenant, a limit counted differently). It starts at nothing, becomes 25 ms on the
+ * first 429 and doubles with each one after, up to a quarter second.
  */
-const MARGIN_MS = 25;
+const FIRST_MARGIN_MS = 25;
 const MAX_MARGIN_MS = 250;
+/** A call let through and never reported answered (a connector not wrapped by `track`) stops holding its place after this. */
+const STALE_MS = 120_000;
 
 /**
  * The tenant-wide door every Bot Connector call of the fan-out goes through: at most the configured
- * ceiling in any second (a sliding window, never a burst over it), at a rate that drops on 429 and
- * climbs back (AdaptiveRate), and closed while Teams asked us to wait (Retry-After) or after a 5xx.
+ * ceiling in any second, at a rate that drops on 429 and climbs back (AdaptiveRate), and closed while
+ * Teams asked us to wait (Retry-After) or after a 5xx.
+ *
+ * Teams counts a call at some moment between our sending it and our reading its answer; only those
+ * two moments are ours to know. So a call holds its place from when it is let through until one
+ * second after its answer came (calls still out hold theirs until they are answered): whatever
+ * moment Teams counted each call at, no second of Teams' clock holds more than the ceiling, however
+ * late a call lands or however a slow connector bunches calls together. This costs the answer time
+ * per second (a few ms here); counting from when a call was let through plus a fixed margin did
+ * not hold when the connector stalled for longer than the margin (it answered 429, and the rate fell).
+ *
+ * Calls are reported answered through the connector `track` wraps; fan-out.ts sends through it.
  * Waiters are let through in order by one timer, so a thousand waiting sends cost one wake-up each.
  */
 export class SendGate {
-  private readonly window: SlidingWindow;
+  /** When recent calls were answered (ascending): each holds a place for a second after. */
+  private readonly answers: SlidingWindow;
   private readonly rate: AdaptiveRate;
   private closedUntil = 0;
   private readonly waiting: Array<() => void> = [];
+  /** When the calls still out were let through, oldest first. */
+  private readonly out: number[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** The timer is only there for stale calls: every place is held by a call still out. */
+  private waitingForAnswer = false;
 
   constructor(
     readonly ceiling: number,
     private readonly clock: () => number = () => performance.now(),
   ) {
-    this.window = new SlidingWindow([{ count: Math.floor(ceiling) || 1, windowMs: 1000 }], MARGIN_MS);
+    this.answers = new SlidingWindow([{ count: Math.floor(ceiling) || 1, windowMs: 1000 }], 0);
     this.rate = new AdaptiveRate(ceiling, clock());
   }
 
-  /** Resolves when one more call may go out now (and counts it). */
+  /** Resolves when one more call may go out now (and counts it as out until `answered`). */
   pass(): Promise<void> {
     return new Promise((resolve) => {
       this.waiting.push(resolve);
@@ -38,11 +55,31 @@ export class SendGate {
     });
   }
 
+  /** A call let through by `pass` has its answer (or failed): it holds its place one second more. */
+  answered(): void {
+    this.out.shift();
+    this.answers.record(this.clock());
+    // Only a wait for a free place ends with an answer; a wait for the window does not get shorter.
+    if (this.waiting.length > 0 && (!this.timer || this.waitingForAnswer)) {
+      clearTimeout(this.timer);
+      this.pump();
+    }
+  }
+
+  /** The connector with every call reported to `answered` when it settles: send through this after `pass`. */
+  track(connector: BotConnector): BotConnector {
+    const settled = <T>(call: Promise<T>) => call.finally(() => this.answered());
+    return {
+      sendToConversation: (...args) => settled(connector.sendToConversation(...args)),
+      createPersonalConversation: (...args) => settled(connector.createPersonalConversation(...args)),
+    };
+  }
+
   /** Teams answered 429: slow down, and send nothing until Retry-After has passed. */
   throttled(retryAfterMs: number | undefined): void {
     const now = this.clock();
     this.rate.throttled(now);
-    this.window.setMargin(Math.min(MAX_MARGIN_MS, this.window.margin * 2));
+    this.answers.setMargin(Math.min(MAX_MARGIN_MS, Math.max(FIRST_MARGIN_MS, this.answers.margin * 2)));
     this.closeFor(now, retryAfterMs ?? 1000);
   }
 
@@ -62,14 +99,26 @@ export class SendGate {
 
   private pump = (): void => {
     this.timer = undefined;
+    this.waitingForAnswer = false;
     while (this.waiting.length > 0) {
       const now = this.clock();
-      const wait = Math.max(this.closedUntil - now, this.window.waitMs(now, this.rate.current(now)));
+      while (this.out.length > 0 && this.out[0]! <= now - STALE_MS) {
+        this.out.shift();
+        this.answers.record(now);
+      }
+      const free = Math.max(1, Math.floor(this.rate.current(now))) - this.out.length;
+      if (free <= 0) {
+        // Every place is held by a call still out: the next answer pumps again.
+        this.timer = setTimeout(this.pump, Math.max(1, Math.ceil(this.out[0]! + STALE_MS - now)));
+        this.waitingForAnswer = true;
+        return;
+      }
+      const wait = Math.max(this.closedUntil - now, this.answers.waitMs(now, free));
       if (wait > 0) {
         this.timer = setTimeout(this.pump, Math.ceil(wait));
         return;
       }
-      this.window.record(now);
+      this.out.push(now);
       this.waiting.shift()!();
     }
   };
