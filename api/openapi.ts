@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adoptionSchema, adoptionTrendSchema, unitMappingSchema } from './adoption-schemas.js';
+import { announcementPaths } from './announcement-openapi.js';
 import { authConfigSchema, healthSchema, meSchema, preferencesSchema, problemSchema } from './schemas.js';
 import { createSurveySchema, followUpSchema, messagingSettingsSchema, previewSchema } from './survey-schemas.js';
 
@@ -153,6 +154,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...surveyPaths,
+      ...announcementPaths,
     },
   };
 }

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../app/config.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
+import type { AnnouncementCommands } from '../core/announcement-commands.js';
+import type { AnnouncementStore } from '../core/announcement-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { forbidden, unavailable } from '../core/errors.js';
 import { authenticate } from './auth/authenticate.js';
@@ -10,6 +12,7 @@ import { jsonRoute } from './handler.js';
 import { openApiDocument } from './openapi.js';
 import { problem, sendProblem } from './problem.js';
 import { exportAdoptionCsv, getAdoption, getAdoptionTrend, getUnitMapping, putUnitMapping } from './routes/adoption.js';
+import { registerAnnouncementRoutes } from './routes/announcements.js';
 import { getMe, putPreferences } from './routes/me.js';
 import { getMessagingSettings, putMessagingSettings } from './routes/settings.js';
 import {
@@ -35,6 +38,8 @@ export interface ApiDeps {
   adoption: AdoptionStore;
   /** Surveys: storage, what app/ does with them, the card preview and (with Graph) the group search. */
   surveys: Pick<SurveyRouteDeps, 'store' | 'commands' | 'previewCard'> & { searchGroups?: (search?: string) => Promise<Array<{ id: string; displayName: string }>> };
+  /** Announcements: storage, what app/ does with them, and after how many days a delivered one counts as not read. */
+  announcements: { store: AnnouncementStore; commands: AnnouncementCommands; notReadAfterDays: number };
   /** True when the database and job queue answer. */
   ready: () => Promise<boolean>;
   logger: Logger;
@@ -118,6 +123,15 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
       return { groups: await deps.surveys.searchGroups(search) };
     }),
   );
+  registerAnnouncementRoutes(server, logger, caller, {
+    ...deps.announcements,
+    directory,
+    adoption: deps.adoption,
+    // "On Teams" means active in the last 30 days when that period is read, else the first period that is.
+    adoptionPeriod: config.adoption.periods.includes('D30') ? 'D30' : (config.adoption.periods[0] ?? 'D30'),
+    minGroupSize: config.privacy.minGroupSize,
+    defaultLocale: config.defaultLocale,
+  });
   server.get('/api/v1/settings/messaging', jsonRoute(logger, async (req) => getMessagingSettings(await caller(req), deps.surveys.store)));
   server.put('/api/v1/settings/messaging', jsonRoute(logger, async (req) => putMessagingSettings(req, await caller(req), deps.surveys.store)));
 }

@@ -90,6 +90,7 @@ export const configSchema = z
       .trim()
       .default('* * * * *')
       .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
+    ANNOUNCEMENT_NOT_READ_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(3),
     TEAMS_APP_CATALOG_ID: optionalText,
     BOT_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
     DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('nb'),
@@ -156,6 +157,8 @@ export interface Config {
     teamsAppCatalogId?: string;
     /** Where new 1:1 conversations are opened (Teams' global Bot Connector; the region's own comes with the first message). */
     serviceUrl: string;
+    /** Delivered this many days ago with no sign of reading: "not read" in the unreached table. */
+    notReadAfterDays: number;
   };
   defaultLocale: (typeof LOCALES)[number];
   logLevel: Env['LOG_LEVEL'];
@@ -211,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dispatchCron: e.ANNOUNCEMENT_DISPATCH_CRON === 'off' ? null : e.ANNOUNCEMENT_DISPATCH_CRON,
       teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
       serviceUrl: e.BOT_SERVICE_URL,
+      notReadAfterDays: e.ANNOUNCEMENT_NOT_READ_DAYS,
     },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,

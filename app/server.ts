@@ -69,6 +69,7 @@ export async function startServer(deps: {
       previewCard: surveys.cards.survey,
       searchGroups: canSyncDirectory(config) ? (search) => withGraph(config, (graph) => listGroups(graph, search)) : undefined,
     },
+    announcements: { store: deps.announcements.store, commands: deps.announcements, notReadAfterDays: config.announcements.notReadAfterDays },
     ready: () => deps.database.ping(),
     logger,
   });
