@@ -56,6 +56,8 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       store: createAnnouncementRepository(database.db),
       directory,
       people: surveyStore,
+      // Click links name the server as people reach it; on port 0 (tests) only the listening server knows it.
+      publicUrl: () => (server && config.port === 0 ? server.url : config.publicUrl),
       kick: () => kickAnnouncementDispatch(database),
       logger,
     });

@@ -27,7 +27,8 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
         .where('tenant_id', '=', input.tenantId)
         .where('announcement_id', '=', input.announcementId)
         .where('aad_object_id', '=', input.aadObjectId)
-        .where('state', '=', 'sent')
+        // 'sending' too: a press can come before the sender has written down that the card arrived.
+        .where('state', 'in', ['sending', 'sent'])
         .where(column, 'is', null)
         .returning(['unit_id', 'read_at'])
         .executeTakeFirst();
@@ -209,12 +210,16 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
 
     async claim(tenantId, id, limit) {
       return db.transaction().execute(async (trx) => {
+        // The picked rows are materialized first: as an IN (subquery) the planner may run the limited
+        // subquery again per row and claim far more than `limit`.
         const claimed = await sql<{ aad_object_id: string }>`
-          update announcement_deliveries d set state = 'sending', attempts = d.attempts + 1
-          where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id in (
+          with picked as materialized (
             select aad_object_id from announcement_deliveries
             where tenant_id = ${tenantId} and announcement_id = ${id} and state = 'queued'
             order by aad_object_id limit ${limit} for update skip locked)
+          update announcement_deliveries d set state = 'sending', attempts = d.attempts + 1
+          from picked
+          where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = picked.aad_object_id
           returning d.aad_object_id`.execute(trx);
         if (claimed.rows.length === 0) return [];
         return (await targets(trx, tenantId, id, claimed.rows.map((r) => r.aad_object_id))).map(toTarget);
@@ -322,11 +327,13 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     async claimReminders(tenantId, id, limit) {
       return db.transaction().execute(async (trx) => {
         const claimed = await sql<{ aad_object_id: string }>`
-          update announcement_deliveries d set reminder = 'sending'
-          where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id in (
+          with picked as materialized (
             select aad_object_id from announcement_deliveries
             where tenant_id = ${tenantId} and announcement_id = ${id} and reminder = 'queued'
             order by aad_object_id limit ${limit} for update skip locked)
+          update announcement_deliveries d set reminder = 'sending'
+          from picked
+          where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = picked.aad_object_id
           returning d.aad_object_id`.execute(trx);
         if (claimed.rows.length === 0) return [];
         return (await targets(trx, tenantId, id, claimed.rows.map((r) => r.aad_object_id))).map(toTarget);
@@ -405,7 +412,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
       const delivery = await deliveries(input.tenantId, input.announcementId)
         .select(['acknowledged_at', 'sent_at'])
         .where('aad_object_id', '=', input.aadObjectId)
-        .where('state', '=', 'sent')
+        .where('state', 'in', ['sending', 'sent'])
         .executeTakeFirst();
       if (!delivery?.acknowledged_at) return { status: 'not_for_you' };
       const card = forCard(announcement, delivery.sent_at);

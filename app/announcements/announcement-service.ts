@@ -34,6 +34,8 @@ export function createAnnouncementService(deps: {
   store: AnnouncementStore;
   directory: DirectoryRepository;
   people: Pick<SurveyStore, 'audiencePeople'>;
+  /** Where staff reach this server (click links); default config.publicUrl. */
+  publicUrl?: () => string;
   /** Asks the job to run soon (after a create or a reminder). */
   kick: () => Promise<void>;
   /** The Bot Connector (default: Teams', or BOT_CONNECTOR_URL, with the bot's token). */
@@ -41,7 +43,7 @@ export function createAnnouncementService(deps: {
   logger: Logger;
 }): AnnouncementService {
   const { config, store, logger } = deps;
-  const links = createClickLinks(store, config.publicUrl);
+  const links = createClickLinks(store, deps.publicUrl ?? (() => config.publicUrl));
   const connector =
     deps.connector ??
     createBotConnector({

@@ -16,8 +16,8 @@ export const CLICK_PATH = '/r';
  * the request: no open redirect); the signature (HMAC with the tenant's key) makes a forged or altered
  * link fail instead of counting a click for someone else.
  */
-export function createClickLinks(store: AnnouncementStore, publicUrl: string) {
-  const base = `${publicUrl.replace(/\/+$/, '')}${CLICK_PATH}`;
+export function createClickLinks(store: AnnouncementStore, publicUrl: () => string) {
+  const base = () => `${publicUrl().replace(/\/+$/, '')}${CLICK_PATH}`;
   const secrets = new Map<string, Promise<string>>();
   const secretOf = (tenantId: string) => {
     let secret = secrets.get(tenantId);
@@ -35,9 +35,10 @@ export function createClickLinks(store: AnnouncementStore, publicUrl: string) {
   const rewriter = async (tenantId: string, deliveryKey: string, content: AnnouncementContent): Promise<(url: string) => string> => {
     const secret = await secretOf(tenantId);
     const indexes = new Map(contentUrls(content).map((url, index) => [url, index]));
+    const prefix = `${base()}/${deliveryKey}`;
     return (url) => {
       const index = indexes.get(url);
-      return index === undefined ? url : `${base}/${deliveryKey}/${index}.${sign(secret, deliveryKey, index)}`;
+      return index === undefined ? url : `${prefix}/${index}.${sign(secret, deliveryKey, index)}`;
     };
   };
 

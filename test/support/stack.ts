@@ -22,6 +22,8 @@ export interface TestStack {
   app: Digipuls;
   database: Database;
   directory: DirectoryRepository;
+  /** The database schema on TEST_DATABASE_URL (undefined on PGlite), for a second process to open. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       app,
       database: app.database,
       directory: app.directory,
+      schema,
       async close() {
         await app.close();
         await sim.close();
