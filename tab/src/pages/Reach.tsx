@@ -82,7 +82,7 @@ function CreatedNotice(props: { announcement: AnnouncementDetail }) {
   const { t } = useTranslation();
   const key = props.announcement.status === 'scheduled' ? 'announcements.created.scheduled' : 'announcements.created.sending';
   return (
-    <MessageBar intent="success" role="status" style={{ marginBottom: tokens.spacingVerticalL }} data-testid="created-notice">
+    <MessageBar layout="multiline" intent="success" role="status" style={{ marginBottom: tokens.spacingVerticalL }} data-testid="created-notice">
       <MessageBarBody>
         <Caption1>{t(key, { title: props.announcement.title })}</Caption1>
       </MessageBarBody>

@@ -141,7 +141,7 @@ function ReminderButton(props: { announcement: AnnouncementDetail; days: number 
       {/* Always in the page, so the outcome of the press is read out when it arrives. */}
       <div role="status">
         {done && (
-          <MessageBar intent={queued !== null ? 'success' : 'info'}>
+          <MessageBar layout="multiline" intent={queued !== null ? 'success' : 'info'}>
             <MessageBarBody id="reminder-explained" data-testid="reminder-status">{explanation}</MessageBarBody>
           </MessageBar>
         )}
