@@ -84,7 +84,7 @@ const HOUR = 3600_000;
 
 /**
  * Creates a survey that starts now and stays open ten days, and runs the dispatch pass at the next
- * working hour (`dayOffset` days later, since nobody gets two prompts in a day): the prompts go to
+ * working hour (`dayOffset` working days later, since nobody gets two prompts in a day): the prompts go to
  * everyone in the audience who has a chat with the bot. Returns the survey and its first round.
  */
 export async function sendSurvey(
@@ -96,7 +96,11 @@ export async function sendSurvey(
   const author = { aadObjectId: options.author ?? stack.sim.municipality.demoPersons.communicator.id, role: 'Communicator' as const };
   const schedule: SurveySchedule = { startsAt: new Date(now.getTime() - 60_000).toISOString(), openDays: 10, recurrence: { every: 'once' }, remindAfterDays: null };
   const survey = await stack.app.surveys.create(stack.sim.tenantId, { ...request, schedule }, author);
-  const result = await stack.app.surveys.runDue(workingHourFrom(new Date(now.getTime() + (options.dayOffset ?? 0) * 24 * HOUR)));
+  // Counted in working days from the first working hour: from Friday afternoon, "a day later" on the
+  // clock is Saturday, whose next working hour is the same Monday as today's, and nobody gets two prompts a day.
+  let at = workingHourFrom(now);
+  for (let day = 0; day < (options.dayOffset ?? 0); day++) at = workingHourFrom(new Date(at.getTime() + 24 * HOUR));
+  const result = await stack.app.surveys.runDue(at);
   const [round] = await stack.app.surveys.store.listRounds(stack.sim.tenantId, survey.id);
   if (!round) throw new Error('The dispatch pass opened no round');
   return { survey, roundId: round.id, result };
