@@ -16,7 +16,7 @@ import { resolveAudience } from '../surveys/survey-audience.js';
 import { createClickLinks, type ClickLinks } from './click-links.js';
 import { runAnnouncement, type RunOutcome } from './fan-out.js';
 import { createRecipientChats } from './recipient-chats.js';
-import { SendGate } from './send-gate.js';
+import { SendGate } from '../send-gate.js';
 
 /** An announcement is sent at most this far ahead. */
 const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
@@ -44,11 +44,12 @@ export function createAnnouncementService(deps: {
 }): AnnouncementService {
   const { config, store, logger } = deps;
   const links = createClickLinks(store, deps.publicUrl ?? (() => config.publicUrl));
+  const token = botConnectorToken(config);
   const connector =
     deps.connector ??
     createBotConnector({
       ...(config.bot.connectorUrl ? { connectorUrl: config.bot.connectorUrl } : {}),
-      ...(botConnectorToken(config) ? { token: botConnectorToken(config)! } : {}),
+      ...(token ? { token } : {}),
       dispatcher: new Agent({ connections: 64, keepAliveTimeout: 30_000 }),
     });
   // One gate per tenant for the process: the adapted rate carries over from one run to the next.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DeliveryTarget } from '../../core/announcement-store.js';
 import type { BotConnector, ConnectorAnswer } from '../../bot/connector-client.js';
 import type { RecipientChats } from './recipient-chats.js';
-import type { SendGate } from './send-gate.js';
+import type { SendGate } from '../send-gate.js';
 
 /** What one attempt to put a card in a person's chat came to. */
 export type SendOutcome =

@@ -4,7 +4,7 @@ import { isQuietTime, localDay } from '../../core/messaging-settings.js';
 import { roundTimes, nextRoundAt } from '../../core/survey-schedule.js';
 import type { ClaimedMessage, SendOutcome, Survey, SurveyPrompt, SurveyStore } from '../../core/survey-store.js';
 import type { SurveyCards } from './survey-cards.js';
-import { createSendPacer } from './send-pacer.js';
+import { SendGate } from '../send-gate.js';
 import { outcomeOfSendError } from './send-outcome.js';
 
 /** Sends a card into a person's 1:1 chat (the bot's ProactiveSend, narrowed). */
@@ -51,7 +51,9 @@ export async function dispatchSurveys(deps: DispatchDeps, now: Date): Promise<Di
   if (result.opened > 0) result.closed += await store.closeDueRounds(now);
   await store.sealAnswers();
 
-  const pacer = createSendPacer(deps.sendRate);
+  // The gate the fan-out uses: never more than sendRate in any second of Teams' clock (a token bucket
+  // let a second's burst and the next second's refill land in one window, over Teams' limit).
+  const gate = new SendGate(deps.sendRate);
   const prompts = promptCache(store);
   // A pass to thousands takes minutes: it may run into quiet hours (or the next day), so the time it
   // has reached is `now` plus what it has taken, checked before each batch.
@@ -66,7 +68,7 @@ export async function dispatchSurveys(deps: DispatchDeps, now: Date): Promise<Di
     /** Whether to go on sending to this tenant now, and under which day. */
     const sendingDay = (): string | null => (isQuietTime(current(), settings) ? null : localDay(current(), settings.timeZone));
     const send = async (message: ClaimedMessage, card: unknown): Promise<{ outcome: SendOutcome; stop: boolean }> => {
-      await pacer.wait();
+      await gate.pass();
       try {
         await deps.send(message.conversationReference, card);
         return { outcome: 'sent', stop: false };
@@ -74,6 +76,8 @@ export async function dispatchSurveys(deps: DispatchDeps, now: Date): Promise<Di
         const { outcome, stopRun } = outcomeOfSendError(error);
         logger.warn({ err: error, outcome }, 'A survey message was not sent');
         return { outcome, stop: stopRun };
+      } finally {
+        gate.answered();
       }
     };
 

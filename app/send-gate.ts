@@ -1,5 +1,5 @@
-import type { BotConnector } from '../../bot/connector-client.js';
-import { AdaptiveRate, SlidingWindow } from '../../core/send-window.js';
+import type { BotConnector } from '../bot/connector-client.js';
+import { AdaptiveRate, SlidingWindow } from '../core/send-window.js';
 
 /**
  * Extra width of each one-second window after a 429: the connector counted something we did not (another
@@ -12,7 +12,7 @@ const MAX_MARGIN_MS = 250;
 const STALE_MS = 120_000;
 
 /**
- * The tenant-wide door every Bot Connector call of the fan-out goes through: at most the configured
+ * The tenant-wide door Bot Connector calls go through (the announcement fan-out's, the survey dispatch's): at most the configured
  * ceiling in any second, at a rate that drops on 429 and climbs back (AdaptiveRate), and closed while
  * Teams asked us to wait (Retry-After) or after a 5xx.
  *
