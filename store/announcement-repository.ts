@@ -81,6 +81,27 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     };
   };
 
+  /**
+   * Takes up to `limit` recipients whose delivery (`state`) or reminder is queued and marks them
+   * 'sending', skipping rows another run holds. The picked rows are materialized first: as an
+   * IN (subquery) the planner may run the limited subquery again per row and claim far more than `limit`.
+   */
+  const claimQueued = (tenantId: string, id: string, limit: number, column: 'state' | 'reminder'): Promise<DeliveryTarget[]> =>
+    db.transaction().execute(async (trx) => {
+      const claimed = await sql<{ aad_object_id: string }>`
+        with picked as materialized (
+          select aad_object_id from announcement_deliveries
+          where tenant_id = ${tenantId} and announcement_id = ${id} and ${sql.ref(column)} = 'queued'
+          order by aad_object_id limit ${limit} for update skip locked)
+        update announcement_deliveries d
+        set ${column === 'state' ? sql`state = 'sending', attempts = d.attempts + 1` : sql`reminder = 'sending'`}
+        from picked
+        where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = picked.aad_object_id
+        returning d.aad_object_id`.execute(trx);
+      if (claimed.rows.length === 0) return [];
+      return (await targets(trx, tenantId, id, claimed.rows.map((r) => r.aad_object_id))).map(toTarget);
+    });
+
   return {
     async create(input) {
       await db.insertInto('tenants').values({ tenant_id: input.tenantId, name: null }).onConflict((oc) => oc.column('tenant_id').doNothing()).execute();
@@ -208,23 +229,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
       return (await targets(db, tenantId, id, rows.map((r) => r.aad_object_id))).map(toTarget);
     },
 
-    async claim(tenantId, id, limit) {
-      return db.transaction().execute(async (trx) => {
-        // The picked rows are materialized first: as an IN (subquery) the planner may run the limited
-        // subquery again per row and claim far more than `limit`.
-        const claimed = await sql<{ aad_object_id: string }>`
-          with picked as materialized (
-            select aad_object_id from announcement_deliveries
-            where tenant_id = ${tenantId} and announcement_id = ${id} and state = 'queued'
-            order by aad_object_id limit ${limit} for update skip locked)
-          update announcement_deliveries d set state = 'sending', attempts = d.attempts + 1
-          from picked
-          where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = picked.aad_object_id
-          returning d.aad_object_id`.execute(trx);
-        if (claimed.rows.length === 0) return [];
-        return (await targets(trx, tenantId, id, claimed.rows.map((r) => r.aad_object_id))).map(toTarget);
-      });
-    },
+    claim: (tenantId, id, limit) => claimQueued(tenantId, id, limit, 'state'),
 
     async settle(tenantId, id, results, at) {
       if (results.length === 0) return;
@@ -324,21 +329,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
       });
     },
 
-    async claimReminders(tenantId, id, limit) {
-      return db.transaction().execute(async (trx) => {
-        const claimed = await sql<{ aad_object_id: string }>`
-          with picked as materialized (
-            select aad_object_id from announcement_deliveries
-            where tenant_id = ${tenantId} and announcement_id = ${id} and reminder = 'queued'
-            order by aad_object_id limit ${limit} for update skip locked)
-          update announcement_deliveries d set reminder = 'sending'
-          from picked
-          where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = picked.aad_object_id
-          returning d.aad_object_id`.execute(trx);
-        if (claimed.rows.length === 0) return [];
-        return (await targets(trx, tenantId, id, claimed.rows.map((r) => r.aad_object_id))).map(toTarget);
-      });
-    },
+    claimReminders: (tenantId, id, limit) => claimQueued(tenantId, id, limit, 'reminder'),
 
     async settleReminders(tenantId, id, results) {
       if (results.length === 0) return;

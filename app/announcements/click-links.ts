@@ -31,19 +31,23 @@ export function createClickLinks(store: AnnouncementStore, publicUrl: () => stri
   const sign = (secret: string, deliveryKey: string, index: number) =>
     createHmac('sha256', secret).update(`${deliveryKey}/${index}`).digest('base64url').slice(0, 22);
 
-  /** Rewrites an announcement's addresses into this delivery's click links (addresses it does not know stay as they are). */
-  const rewriter = async (tenantId: string, deliveryKey: string, content: AnnouncementContent): Promise<(url: string) => string> => {
+  /**
+   * For one announcement, a function giving each delivery's rewriter: the tenant's key and the
+   * announcement's addresses are looked up once, not once per person.
+   */
+  const rewriters = async (tenantId: string, content: AnnouncementContent): Promise<(deliveryKey: string) => (url: string) => string> => {
     const secret = await secretOf(tenantId);
     const indexes = new Map(contentUrls(content).map((url, index) => [url, index]));
-    const prefix = `${base()}/${deliveryKey}`;
-    return (url) => {
+    const root = base();
+    return (deliveryKey) => (url) => {
       const index = indexes.get(url);
-      return index === undefined ? url : `${prefix}/${index}.${sign(secret, deliveryKey, index)}`;
+      return index === undefined ? url : `${root}/${deliveryKey}/${index}.${sign(secret, deliveryKey, index)}`;
     };
   };
 
   return {
-    rewriter,
+    /** Rewrites an announcement's addresses into its deliveries' click links (addresses it does not know stay as they are). */
+    rewriters,
 
     /** The bot's BotDeps.announcementLinks: a person's links when their card is drawn again after a press. */
     async forPerson(input: { tenantId: string; announcementId: string; aadObjectId: string }): Promise<(url: string) => string> {
@@ -52,7 +56,7 @@ export function createClickLinks(store: AnnouncementStore, publicUrl: () => stri
         store.get(input.tenantId, input.announcementId),
       ]);
       if (!deliveryKey || !announcement) return (url) => url;
-      return rewriter(input.tenantId, deliveryKey, announcement.content);
+      return (await rewriters(input.tenantId, announcement.content))(deliveryKey);
     },
 
     /** Checks a click link, counts the click (once per person) and says where it leads. */

@@ -124,9 +124,11 @@ function createRun(deps: FanOutDeps, announcement: Announcement, stopped: () => 
     saveReference: (aadObjectId, reference) => store.saveChat(tenantId, aadObjectId, { conversationReference: reference }),
   };
 
+  let rewriters: ReturnType<ClickLinks['rewriters']> | undefined;
   const activityFor = async (target: DeliveryTarget, reminder: boolean) => {
     const locale = target.locale ?? deps.defaultLocale;
-    const rewrite = await deps.links.rewriter(tenantId, target.deliveryKey, announcement.content);
+    rewriters ??= deps.links.rewriters(tenantId, announcement.content);
+    const rewrite = (await rewriters)(target.deliveryKey);
     const card = announcementCard(
       {
         announcementId: id,

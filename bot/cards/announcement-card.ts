@@ -1,4 +1,5 @@
 import { ACKNOWLEDGE_VERB, deliveryMarker, versionFor, type AnnouncementContent } from '../../core/announcement.js';
+import { rewriteMarkdownLinks } from '../../core/announcement-links.js';
 import type { Locale } from '../../core/locale.js';
 import { DEFAULT_MESSAGING_SETTINGS, localDay } from '../../core/messaging-settings.js';
 import { formatDay } from '../format-date.js';
@@ -66,11 +67,6 @@ export function announcementCard(input: AnnouncementCardInput, locale: Locale): 
 /** The card's size as Teams counts it: UTF-8 bytes of its JSON. */
 export function cardBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
-}
-
-/** Rewrites the url of every Markdown link `[text](url)` in a body; the text stays as written. */
-export function rewriteMarkdownLinks(body: string, rewrite: (url: string) => string): string {
-  return body.replace(/\[([^\]\n]*)\]\((https?:\/\/[^\s)]+)\)/g, (_match, text: string, url: string) => `[${text}](${rewrite(url)})`);
 }
 
 /** A tinted band rather than green text, which is too faint to read on white. */

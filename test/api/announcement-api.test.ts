@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AnnouncementRequest } from '../../core/announcement.js';
+import type { Funnel } from '../../core/announcement-reach.js';
+import type { DeliveryCounts } from '../../core/announcement-store.js';
 import { shareOf, teamsShares } from '../../core/teams-share.js';
 import type { Unit } from '../../core/units.js';
 import type { SimPerson } from '../../sim/municipality.js';
@@ -8,14 +10,6 @@ import { openChats } from '../support/chats.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { assertProblem, surveyApi, type Persona } from '../support/survey-api.js';
 
-interface Funnel {
-  targeted: number;
-  onTeams: number | null;
-  delivered: number;
-  read: number;
-  acknowledged: number;
-  clicked: number;
-}
 type ApiUnit = { unitId: string; parentId: string | null; name: string; path: string[] } & ({ funnel: Funnel } | { hidden: string });
 interface Reach {
   minGroupSize: number;
@@ -24,16 +18,7 @@ interface Reach {
   municipality: Funnel | null;
   units: ApiUnit[];
 }
-interface Progress {
-  total: number;
-  queued: number;
-  inDoubt: number;
-  sent: number;
-  failed: number;
-  unreachable: number;
-  ratePerSecond: number;
-  secondsLeft: number | null;
-}
+type Progress = DeliveryCounts & { ratePerSecond: number; secondsLeft: number | null };
 interface Detail {
   id: string;
   title: string;

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Funnel } from '../../core/announcement-reach.js';
+import type { DeliveryCounts } from '../../core/announcement-store.js';
 import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { openChats } from '../support/chats.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 /** What the API says, to check the screen against (the API has its own tests; here it is the yardstick). */
-interface Funnel {
-  targeted: number;
-  onTeams: number | null;
-  delivered: number;
-  read: number;
-  acknowledged: number;
-  clicked: number;
-}
 type ApiUnit = { unitId: string; name: string; path: string[] } & ({ funnel: Funnel } | { hidden: string });
 interface ApiReach {
   minGroupSize: number;
@@ -22,14 +16,7 @@ interface ApiReach {
   municipality: Funnel | null;
   units: ApiUnit[];
 }
-interface ApiProgress {
-  total: number;
-  queued: number;
-  inDoubt: number;
-  sent: number;
-  failed: number;
-  unreachable: number;
-}
+type ApiProgress = DeliveryCounts;
 interface ApiAnnouncement {
   id: string;
   title: string;
