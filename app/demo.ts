@@ -4,6 +4,7 @@ import { startSimulator, describeSimulator, simulatorEnv, PLAYGROUND_CONFIG_ENV,
 import { ingestAdoptionFromGraph } from './adoption-ingest.js';
 import { loadConfig } from './config.js';
 import { syncDirectoryFromGraph } from './directory-sync.js';
+import { sendDemoAnnouncement, staffReactInDemo } from './demo-announcements.js';
 import { openStaffChats } from './demo-staff.js';
 import { hasSurveys, loadSurveyHistory, quietHoursForDemo } from './demo-surveys.js';
 import { createLogger } from './logger.js';
@@ -69,6 +70,8 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
       ? `  Surveys:       sign in as ${communicator.displayName} (communicator); the surveys of an earlier run are kept (delete ${config.database.dataDir} for a fresh demo)`
       : `  Surveys:       sign in as ${communicator.displayName} (communicator): "Digitalt arbeidsmiljø" to everyone (open) and a weekly pulse in Helse og omsorg (4 rounds and this week's) fill with answers in the background (about a minute)`,
     '',
+    `  Reach:         sign in as ${communicator.displayName} and open "Nådd": once the surveys have loaded, "Nytt turnussystem fra 1. januar" goes to everyone at the Teams ceiling (${config.announcements.sendCeiling} msg/s); simulated staff read, acknowledge and click over the next few minutes, as they will what you send`,
+    '',
     `  Answer a survey as ${staff.displayName} (${staff.jobTitle}, ${staff.department?.split(' / ')[2] ?? sim.municipality.name}) in the Microsoft 365 Agents Playground (another terminal), then open http://localhost:56150:`,
     `    ${PLAYGROUND_CONFIG_ENV}=${shellWord(playgroundConfig)} TEAMSAPPTESTER_BROWSER=none node node_modules/@microsoft/teams-app-test-tool/cli.js start -e ${url}/api/messages -c msteams --disable-telemetry`,
     `  The open "Digitalt arbeidsmiljø" reaches her chat within a minute (the survey job runs every minute; at first, once the survey history has loaded). ${quietHours}`,
@@ -86,11 +89,16 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
     }
     sim.setReportDate(today);
   })().catch((error: unknown) => logger.error({ err: error }, 'Loading the adoption history failed'));
+  staffReactInDemo(sim, `${url}/api/messages`);
   // Surveys kept from an earlier run: staff's chats still get the simulator's address now (its port may have changed).
+  // The announcement waits for the survey history: both write through the one embedded database.
   void (keptSurveys
     ? openStaffChats(app, sim).then((chats) => logger.info({ chats }, 'Staff chats renewed'))
     : loadSurveyHistory(app, sim, { seed: options.seed, reportDate: today, logger }).then((history) => logger.info(history, 'Survey history loaded'))
-  ).catch((error: unknown) => logger.error({ err: error }, 'Loading the survey history failed'));
+  )
+    .then(() => sendDemoAnnouncement(app, sim))
+    .then((id) => id && logger.info({ announcementId: id }, 'Demo announcement sending'))
+    .catch((error: unknown) => logger.error({ err: error }, 'Loading the survey history or sending the demo announcement failed'));
 }
 
 /** A path as one word for a POSIX shell. */

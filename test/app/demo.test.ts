@@ -166,4 +166,27 @@ describe('npm start (digipuls demo)', function () {
     const whole = await api<{ municipality: GroupResults | null }>(`/surveys/${digital.id}/results`);
     assert.ok(whole.municipality && whole.municipality.answered > 100, `answered ${whole.municipality?.answered}`);
   });
+
+  it('sends the demo announcement to everyone after the survey history, and simulated staff read and acknowledge it', async () => {
+    const token = await signIn(out, 'ingrid.haugland@fjordvik.kommune.no');
+    const api = async <T>(route: string): Promise<T> => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1${route}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(response.status, 200, `${route}: ${response.status}`);
+      return (await response.json()) as T;
+    };
+    type Reach = { municipality: { targeted: number; delivered: number; read: number; acknowledged: number } | null };
+    let reach: Reach['municipality'] = null;
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const [announcement] = (await api<{ announcements: Array<{ id: string; title: string }> }>('/announcements')).announcements;
+      if (announcement) {
+        assert.equal(announcement.title, 'Nytt turnussystem fra 1. januar');
+        reach = (await api<Reach>(`/announcements/${announcement.id}/reach`)).municipality;
+        if (reach && reach.acknowledged > 0 && reach.read > 0) break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    assert.ok(reach && reach.acknowledged > 0 && reach.read > 0, `staff read and acknowledged the demo announcement: ${JSON.stringify(reach)} ${out.slice(-1500)}`);
+    assert.ok(reach.targeted >= 490, `it went to everyone: ${reach.targeted}`);
+  });
 });
