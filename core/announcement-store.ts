@@ -2,7 +2,10 @@ import type { Announcement, AnnouncementAudience, AnnouncementContent, DeliveryS
 import type { ReachSignalStore } from './announcement-signals.js';
 import type { Locale } from './locale.js';
 
-/** How many recipients stand where. `inDoubt` are those a dead run claimed: sent or not, the chat will tell. */
+/**
+ * How many recipients stand where. `queued` are those not yet sent, including those a live run is
+ * sending right now; `inDoubt` are those a dead run claimed: sent or not, the chat will tell.
+ */
 export interface DeliveryCounts {
   total: number;
   queued: number;
@@ -81,7 +84,8 @@ export interface AnnouncementStore extends ReachSignalStore {
   settle(tenantId: string, id: string, results: readonly DeliveryResult[], at: Date): Promise<void>;
   /** Marks it sent when nobody is left queued or in doubt; true when it did. */
   finishIfDone(tenantId: string, id: string, at: Date): Promise<boolean>;
-  counts(tenantId: string, id: string): Promise<DeliveryCounts>;
+  /** Where the recipients stand at `now` (default: the clock). */
+  counts(tenantId: string, id: string, now?: Date): Promise<DeliveryCounts>;
   /** Sends settled per second over the last `seconds`. */
   recentRate(tenantId: string, id: string, now: Date, seconds: number): Promise<number>;
 

@@ -277,13 +277,18 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
       return Boolean(row);
     },
 
-    async counts(tenantId, id) {
-      const rows = await deliveries(tenantId, id).select(['state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('state').execute();
+    async counts(tenantId, id, now = new Date()) {
+      const [rows, leased] = await Promise.all([
+        deliveries(tenantId, id).select(['state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('state').execute(),
+        db.selectFrom('announcements').select('lease_until').where('tenant_id', '=', tenantId).where('announcement_id', '=', id).executeTakeFirst(),
+      ]);
       const n = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
+      // While a live run holds the lease, its claimed rows are simply on their way; only a dead run leaves them in doubt.
+      const running = leased?.lease_until != null && new Date(leased.lease_until) > now;
       return {
         total: rows.reduce((sum, r) => sum + Number(r.n), 0),
-        queued: n('queued'),
-        inDoubt: n('sending'),
+        queued: n('queued') + (running ? n('sending') : 0),
+        inDoubt: running ? 0 : n('sending'),
         sent: n('sent'),
         failed: n('failed'),
         unreachable: n('unreachable'),
