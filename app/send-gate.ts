@@ -123,3 +123,21 @@ export class SendGate {
     }
   };
 }
+
+/**
+ * The process's gates, one per tenant: the announcement fan-out and the survey dispatch send to a
+ * tenant through the same one, so together they stay under its ceiling (Teams counts the app's
+ * messages per tenant, whatever sent them), and a 429 one of them gets slows the other too.
+ */
+export class TenantSendGates {
+  private readonly gates = new Map<string, SendGate>();
+
+  constructor(readonly ceiling: number) {}
+
+  of(tenantId: string): SendGate {
+    let gate = this.gates.get(tenantId);
+    if (!gate) this.gates.set(tenantId, (gate = new SendGate(this.ceiling)));
+    return gate;
+  }
+}
+

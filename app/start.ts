@@ -14,6 +14,7 @@ import { pgliteTemplateFile } from './package-root.js';
 import { startServer, type RunningServer } from './server.js';
 import { botSurveyCards } from './surveys/survey-cards.js';
 import { registerSurveyJobs } from './surveys/survey-jobs.js';
+import { TenantSendGates } from './send-gate.js';
 import { createSurveyService, type SurveyService } from './surveys/survey-service.js';
 
 export interface Digipuls {
@@ -43,7 +44,10 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
     // The bot sends the surveys, and the bot lives in the server, which needs the surveys for its API.
     let server: RunningServer | undefined;
     const surveyStore = createSurveyRepository(database.db);
+    // Surveys and announcements share each tenant's Bot Connector ceiling.
+    const gates = new TenantSendGates(config.announcements.sendCeiling);
     const surveys = createSurveyService({
+      gates,
       config,
       store: surveyStore,
       directory,
@@ -52,6 +56,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       logger,
     });
     const announcements = createAnnouncementService({
+      gates,
       config,
       store: createAnnouncementRepository(database.db),
       directory,

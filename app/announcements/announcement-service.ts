@@ -16,7 +16,7 @@ import { resolveAudience } from '../surveys/survey-audience.js';
 import { createClickLinks, type ClickLinks } from './click-links.js';
 import { runAnnouncement, type RunOutcome } from './fan-out.js';
 import { createRecipientChats } from './recipient-chats.js';
-import { SendGate } from '../send-gate.js';
+import { TenantSendGates } from '../send-gate.js';
 
 /** An announcement is sent at most this far ahead. */
 const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
@@ -38,6 +38,8 @@ export function createAnnouncementService(deps: {
   publicUrl?: () => string;
   /** Asks the job to run soon (after a create or a reminder). */
   kick: () => Promise<void>;
+  /** The process's send gates, shared with the survey dispatch (default: its own, at the announcement ceiling). */
+  gates?: TenantSendGates;
   /** The Bot Connector (default: Teams', or BOT_CONNECTOR_URL, with the bot's token). */
   connector?: BotConnector;
   logger: Logger;
@@ -53,12 +55,7 @@ export function createAnnouncementService(deps: {
       dispatcher: new Agent({ connections: 64, keepAliveTimeout: 30_000 }),
     });
   // One gate per tenant for the process: the adapted rate carries over from one run to the next.
-  const gates = new Map<string, SendGate>();
-  const gateOf = (tenantId: string) => {
-    let gate = gates.get(tenantId);
-    if (!gate) gates.set(tenantId, (gate = new SendGate(config.announcements.sendCeiling)));
-    return gate;
-  };
+  const gates = deps.gates ?? new TenantSendGates(config.announcements.sendCeiling);
   const audienceOf = (tenantId: string, audience: Announcement['audience']) => resolveAudience(config, deps.people, deps.directory, tenantId, audience);
   const getAnnouncement = async (tenantId: string, id: string) => {
     const found = await store.get(tenantId, id);
@@ -75,7 +72,7 @@ export function createAnnouncementService(deps: {
           store,
           links,
           connector,
-          gate: gateOf(tenantId),
+          gate: gates.of(tenantId),
           ...(graph && catalogId ? { chats: createRecipientChats(graph.graph, catalogId, config.bot.appId) } : {}),
           ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
           serviceUrl: config.announcements.serviceUrl,

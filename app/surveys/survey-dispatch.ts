@@ -18,6 +18,8 @@ export interface DispatchDeps {
   audienceOf(survey: Survey): Promise<Array<{ aadObjectId: string; unitId: string | null }>>;
   defaultLocale: Locale;
   sendRate: number;
+  /** The tenant's gate every Bot Connector call of this process goes through (announcements too). */
+  tenantGate?: (tenantId: string) => SendGate;
   logger: Logger;
 }
 
@@ -67,17 +69,23 @@ export async function dispatchSurveys(deps: DispatchDeps, now: Date): Promise<Di
     }
     /** Whether to go on sending to this tenant now, and under which day. */
     const sendingDay = (): string | null => (isQuietTime(current(), settings) ? null : localDay(current(), settings.timeZone));
+    const tenantGate = deps.tenantGate?.(tenantId);
     const send = async (message: ClaimedMessage, card: unknown): Promise<{ outcome: SendOutcome; stop: boolean }> => {
+      // The survey's own pace first, then the tenant's ceiling shared with whatever else is sending.
       await gate.pass();
+      await tenantGate?.pass();
       try {
         await deps.send(message.conversationReference, card);
         return { outcome: 'sent', stop: false };
       } catch (error) {
         const { outcome, stopRun } = outcomeOfSendError(error);
+        // Teams still said "too many" after botbuilder's own retries: the announcements sending beside us slow down too.
+        if ((error as { statusCode?: unknown } | null)?.statusCode === 429) tenantGate?.throttled(undefined);
         logger.warn({ err: error, outcome }, 'A survey message was not sent');
         return { outcome, stop: stopRun };
       } finally {
         gate.answered();
+        tenantGate?.answered();
       }
     };
 

@@ -8,6 +8,7 @@ import { startsTooLate } from '../../core/survey-plan.js';
 import type { SurveyStore } from '../../core/survey-store.js';
 import { findTemplate } from '../../core/survey-templates/index.js';
 import type { Config } from '../config.js';
+import type { TenantSendGates } from '../send-gate.js';
 import type { SurveyCards } from './survey-cards.js';
 import { dispatchSurveys, type DispatchResult, type SendCard } from './survey-dispatch.js';
 import { resolveAudience } from './survey-audience.js';
@@ -30,6 +31,8 @@ export function createSurveyService(deps: {
   cards: SurveyCards;
   /** Set once the bot is up; without it nothing is sent. */
   send: () => SendCard | undefined;
+  /** The process's per-tenant send gates, shared with the announcement fan-out (none: only the survey pace holds). */
+  gates?: TenantSendGates;
   logger: Logger;
 }): SurveyService {
   const { config, store, logger } = deps;
@@ -90,6 +93,7 @@ export function createSurveyService(deps: {
           audienceOf: (survey) => resolveAudience(config, store, deps.directory, survey.tenantId, survey.audience),
           defaultLocale: config.defaultLocale,
           sendRate: options.sendRate ?? config.surveys.sendRate,
+          ...(deps.gates ? { tenantGate: (tenantId: string) => deps.gates!.of(tenantId) } : {}),
           logger,
         },
         now,
