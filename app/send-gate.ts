@@ -1,5 +1,6 @@
 import type { BotConnector } from '../bot/connector-client.js';
 import { AdaptiveRate, SlidingWindow } from '../core/send-window.js';
+import type { TenantLeaseHolder } from './tenant-send-lease.js';
 
 /**
  * Extra width of each one-second window after a 429: the connector counted something we did not (another
@@ -42,13 +43,16 @@ export class SendGate {
   constructor(
     readonly ceiling: number,
     private readonly clock: () => number = () => performance.now(),
+    /** Waited for before each call: another process may be sending to the tenant (TenantLeaseHolder). */
+    private readonly admit?: () => Promise<void>,
   ) {
     this.answers = new SlidingWindow([{ count: Math.floor(ceiling) || 1, windowMs: 1000 }], 0);
     this.rate = new AdaptiveRate(ceiling, clock());
   }
 
   /** Resolves when one more call may go out now (and counts it as out until `answered`). */
-  pass(): Promise<void> {
+  async pass(): Promise<void> {
+    if (this.admit) await this.admit();
     return new Promise((resolve) => {
       this.waiting.push(resolve);
       if (!this.timer) this.pump();
@@ -127,17 +131,29 @@ export class SendGate {
 /**
  * The process's gates, one per tenant: the announcement fan-out and the survey dispatch send to a
  * tenant through the same one, so together they stay under its ceiling (Teams counts the app's
- * messages per tenant, whatever sent them), and a 429 one of them gets slows the other too.
+ * messages per tenant, whatever sent them), and a 429 one of them gets slows the other too. With a
+ * lease holder, a call waits while another instance of Digipuls is sending to the tenant.
  */
 export class TenantSendGates {
   private readonly gates = new Map<string, SendGate>();
 
-  constructor(readonly ceiling: number) {}
+  constructor(
+    readonly ceiling: number,
+    private readonly leases?: TenantLeaseHolder,
+  ) {}
 
   of(tenantId: string): SendGate {
     let gate = this.gates.get(tenantId);
-    if (!gate) this.gates.set(tenantId, (gate = new SendGate(this.ceiling)));
+    if (!gate) {
+      const leases = this.leases;
+      gate = new SendGate(this.ceiling, undefined, leases && (() => leases.admit(tenantId)));
+      this.gates.set(tenantId, gate);
+    }
     return gate;
   }
-}
 
+  /** Gives up the tenants' leases (on shutdown), so another instance need not wait for them to run out. */
+  async close(): Promise<void> {
+    await this.leases?.releaseAll();
+  }
+}

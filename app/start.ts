@@ -3,6 +3,7 @@ import { createAdoptionRepository } from '../store/adoption-repository.js';
 import { createDirectoryRepository } from '../store/directory-repository.js';
 import { createAnnouncementRepository } from '../store/announcement-repository.js';
 import { createSurveyRepository } from '../store/survey-repository.js';
+import { createSendLeaseRepository } from '../store/send-lease-repository.js';
 import { kickAnnouncementDispatch, registerAnnouncementJobs } from './announcements/announcement-jobs.js';
 import { createAnnouncementService, type AnnouncementService } from './announcements/announcement-service.js';
 import { openDatabase, type Database } from '../store/database.js';
@@ -15,6 +16,7 @@ import { startServer, type RunningServer } from './server.js';
 import { botSurveyCards } from './surveys/survey-cards.js';
 import { registerSurveyJobs } from './surveys/survey-jobs.js';
 import { TenantSendGates } from './send-gate.js';
+import { TenantLeaseHolder } from './tenant-send-lease.js';
 import { createSurveyService, type SurveyService } from './surveys/survey-service.js';
 
 export interface Digipuls {
@@ -44,8 +46,8 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
     // The bot sends the surveys, and the bot lives in the server, which needs the surveys for its API.
     let server: RunningServer | undefined;
     const surveyStore = createSurveyRepository(database.db);
-    // Surveys and announcements share each tenant's Bot Connector ceiling.
-    const gates = new TenantSendGates(config.announcements.sendCeiling);
+    // Surveys and announcements share each tenant's Bot Connector ceiling, and one instance sends to a tenant at a time.
+    const gates = new TenantSendGates(config.announcements.sendCeiling, new TenantLeaseHolder(createSendLeaseRepository(database.db), logger));
     const surveys = createSurveyService({
       gates,
       config,
@@ -79,6 +81,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       server,
       async close() {
         await server!.close();
+        await gates.close().catch((error: unknown) => logger.warn({ err: error }, 'Could not give up the tenant send leases'));
         await database.close();
       },
     };

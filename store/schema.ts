@@ -36,6 +36,9 @@ export interface TenantsTable {
   weekends_quiet: Generated<boolean>;
   /** Signs click links (base64url), made on first use. */
   link_secret: string | null;
+  /** The process sending to the tenant's Bot Connector now, and until when (core/send-lease.ts). */
+  send_lease_owner: string | null;
+  send_lease_until: Date | null;
   created_at: Generated<Date> & CreatedAt;
 }
 
