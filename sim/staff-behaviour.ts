@@ -32,6 +32,8 @@ export interface UnitReach {
   acknowledged: number;
   /** Link clicks the link server answered with a redirect. */
   clicked: number;
+  /** People who gave any sign Digipuls could count: a read receipt, an acknowledgement or a click it accepted. */
+  signalled: number;
 }
 
 /** Simulated staff reacting to announcement cards, with the ground truth of what they did. */
@@ -102,7 +104,7 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
     let units = truths.get(announcementId);
     if (!units) truths.set(announcementId, (units = new Map()));
     let unit = units.get(person.department);
-    if (!unit) units.set(person.department, (unit = { delivered: 0, read: 0, readReceipts: 0, acknowledged: 0, clicked: 0 }));
+    if (!unit) units.set(person.department, (unit = { delivered: 0, read: 0, readReceipts: 0, acknowledged: 0, clicked: 0, signalled: 0 }));
     return unit;
   };
 
@@ -159,12 +161,15 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
 
   const reactTo = async (s: Settings, person: SimPerson, recorded: RecordedActivity, announcementId: string, card: Record<string, unknown>, draw: (salt: number) => number) => {
     const unit = unitOf(announcementId, person);
+    let signalled = false;
     const receiptsOn = s.tenantReadReceipts && mix(hashString(`${s.seed}:staff-receipts:${person.id}`), 1) / U32 >= s.readReceiptsOffShare;
     if (receiptsOn) {
       const receipt = activityFrom(person, recorded, { type: 'event', name: READ_RECEIPT_EVENT, value: { lastReadMessageId: recorded.activity.id } });
       const answer = await toBot(s, receipt);
-      if (answer.status >= 200 && answer.status < 300) unit.readReceipts++;
-      else fail(`read receipt from ${person.id} for ${announcementId}: HTTP ${answer.status}`);
+      if (answer.status >= 200 && answer.status < 300) {
+        unit.readReceipts++;
+        signalled = true;
+      } else fail(`read receipt from ${person.id} for ${announcementId}: HTTP ${answer.status}`);
     }
     const acknowledge = acknowledgeActionOf(card);
     if (acknowledge && draw(3) < 0.7) {
@@ -172,16 +177,21 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
       const invoke = activityFrom(person, recorded, { type: 'invoke', name: 'adaptiveCard/action', replyToId: recorded.activity.id, value: { action, trigger: 'manual' } });
       const answer = await toBot(s, invoke);
       const inner = (answer.body as { statusCode?: unknown } | undefined)?.statusCode;
-      if (answer.status >= 200 && answer.status < 300 && (typeof inner !== 'number' || (inner >= 200 && inner < 300))) unit.acknowledged++;
-      else fail(`acknowledgement from ${person.id} for ${announcementId}: HTTP ${answer.status}${typeof inner === 'number' ? ` (invoke ${inner})` : ''}`);
+      if (answer.status >= 200 && answer.status < 300 && (typeof inner !== 'number' || (inner >= 200 && inner < 300))) {
+        unit.acknowledged++;
+        signalled = true;
+      } else fail(`acknowledgement from ${person.id} for ${announcementId}: HTTP ${answer.status}${typeof inner === 'number' ? ` (invoke ${inner})` : ''}`);
     }
     const link = firstLinkOf(card);
     if (link && draw(4) < 0.3) {
       const answer = await limited(() => fetch(link, { redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
       await answer.body?.cancel();
-      if (answer.status >= 300 && answer.status < 400) unit.clicked++;
-      else fail(`click by ${person.id} on ${link}: HTTP ${answer.status}`);
+      if (answer.status >= 300 && answer.status < 400) {
+        unit.clicked++;
+        signalled = true;
+      } else fail(`click by ${person.id} on ${link}: HTTP ${answer.status}`);
     }
+    if (signalled) unit.signalled++;
   };
 
   const listener: AcceptedListener = (recorded, person) => {
