@@ -63,7 +63,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     trx
       .selectFrom('announcement_deliveries as d')
       .leftJoin('people as p', (j) => j.onRef('p.tenant_id', '=', 'd.tenant_id').onRef('p.aad_object_id', '=', 'd.aad_object_id'))
-      .select(['d.aad_object_id', 'd.delivery_key', 'd.unit_id', 'p.chosen_locale', 'p.directory_locale', 'p.conversation_reference', 'p.graph_chat_id'])
+      .select(['d.aad_object_id', 'd.delivery_key', 'd.unit_id', 'd.attempts', 'p.chosen_locale', 'p.directory_locale', 'p.conversation_reference', 'p.graph_chat_id'])
       .where('d.tenant_id', '=', tenantId)
       .where('d.announcement_id', '=', id)
       .where('d.aad_object_id', 'in', aadObjectIds)
@@ -78,6 +78,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
       locale: isLocale(locale) ? locale : null,
       conversationReference: row.conversation_reference,
       graphChatId: row.graph_chat_id,
+      attempts: row.attempts,
     };
   };
 
@@ -94,7 +95,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
           where tenant_id = ${tenantId} and announcement_id = ${id} and ${sql.ref(column)} = 'queued'
           order by aad_object_id limit ${limit} for update skip locked)
         update announcement_deliveries d
-        set ${column === 'state' ? sql`state = 'sending', attempts = d.attempts + 1` : sql`reminder = 'sending'`}
+        set ${column === 'state' ? sql`state = 'sending'` : sql`reminder = 'sending'`}
         from picked
         where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = picked.aad_object_id
         returning d.aad_object_id`.execute(trx);
@@ -238,10 +239,12 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
         const settled = await sql<{ aad_object_id: string; unit_id: string | null; state: string }>`
           update announcement_deliveries d
           set state = r.state, activity_id = coalesce(r.activity_id, d.activity_id), conversation_id = coalesce(r.conversation_id, d.conversation_id),
-              reason = r.reason, sent_at = case when r.state = 'sent' then ${at}::timestamptz else d.sent_at end
+              reason = r.reason, sent_at = case when r.state = 'sent' then ${at}::timestamptz else d.sent_at end,
+              attempts = d.attempts + r.attempts
           from (select * from unnest(${results.map((r) => r.aadObjectId)}::text[], ${results.map((r) => r.state)}::text[],
                                      ${results.map((r) => r.activityId ?? null)}::text[], ${results.map((r) => r.conversationId ?? null)}::text[],
-                                     ${results.map((r) => r.reason ?? null)}::text[]) as t(aad_object_id, state, activity_id, conversation_id, reason)) r
+                                     ${results.map((r) => r.reason ?? null)}::text[], ${results.map((r) => r.attempts ?? 0)}::int[])
+                as t(aad_object_id, state, activity_id, conversation_id, reason, attempts)) r
           where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = r.aad_object_id and d.state = 'sending'
           returning d.aad_object_id, d.unit_id, d.state`.execute(trx);
         const delivered = settled.rows.filter((r) => r.state === 'sent');
@@ -343,8 +346,9 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     async settleReminders(tenantId, id, results) {
       if (results.length === 0) return;
       await sql`
-        update announcement_deliveries d set reminder = r.state
-        from (select * from unnest(${results.map((r) => r.aadObjectId)}::text[], ${results.map((r) => r.state)}::text[]) as t(aad_object_id, state)) r
+        update announcement_deliveries d set reminder = r.state, attempts = d.attempts + r.attempts
+        from (select * from unnest(${results.map((r) => r.aadObjectId)}::text[], ${results.map((r) => r.state)}::text[], ${results.map((r) => r.attempts ?? 0)}::int[])
+          as t(aad_object_id, state, attempts)) r
         where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = r.aad_object_id and d.reminder = 'sending'`.execute(db);
     },
 
