@@ -32,10 +32,7 @@
  * - inDoubtAfterKill: rows the killed sender left 'sending', split into those whose card had reached
  *   the connector (the second sender must find it in the chat) and those it had not.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import path from 'node:path';
-import type { Readable } from 'node:stream';
 import pg from 'pg';
 import { createAnnouncementService } from '../app/announcements/announcement-service.js';
 import { loadConfig } from '../app/config.js';
@@ -48,12 +45,10 @@ import { createAnnouncementRepository } from '../store/announcement-repository.j
 import { openDatabase } from '../store/database.js';
 import { createDirectoryRepository } from '../store/directory-repository.js';
 import { createSurveyRepository } from '../store/survey-repository.js';
+import { startSenderProcess, type SenderChild } from '../test/support/sender-process.js';
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET = { ratio: 0.95, lost: 0, duplicates: 0, limitViolations: 0 };
-const SENDER = path.join(import.meta.dirname, '..', 'test', 'support', 'announcement-sender.ts');
-
-type Child = ChildProcessByStdio<null, Readable, Readable>;
 
 const benchStart = performance.now();
 const log = (message: string) => process.stderr.write(`[fanout ${((performance.now() - benchStart) / 1000).toFixed(1)}s] ${message}\n`);
@@ -79,7 +74,7 @@ export async function run(args: string[]): Promise<{ ok: boolean; [key: string]:
   const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
   const logger = createLogger(config);
   const database = await openDatabase({ url: databaseUrl, schema });
-  const children = new Set<Child>();
+  const children = new Set<SenderChild>();
   try {
     const db = database.db;
     const directory = createDirectoryRepository(database.db);
@@ -292,31 +287,15 @@ export async function run(args: string[]): Promise<{ ok: boolean; [key: string]:
   }
 }
 
-/** Spawns the sending process; its stderr (Digipuls's log) goes to ours, prefixed. */
-function startSender(env: Record<string, string | undefined>, schema: string, name: string, children: Set<Child>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', SENDER, schema], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let done = false;
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    for (let i = out.indexOf('\n'); i >= 0; i = out.indexOf('\n')) {
-      const line = out.slice(0, i);
-      out = out.slice(i + 1);
-      if (line === 'done') done = true;
-      log(`${name}: ${line}`);
-    }
+/** Starts a sending process; its stdout and log (stderr) go to our stderr, prefixed. */
+function startSender(env: Record<string, string | undefined>, schema: string, name: string, children: Set<SenderChild>) {
+  return startSenderProcess({
+    env,
+    schema,
+    children,
+    onLine: (line) => log(`${name}: ${line}`),
+    onLog: (line) => process.stderr.write(`[${name}] ${line}\n`),
   });
-  child.stderr.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line) process.stderr.write(`[${name}] ${line}\n`);
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      children.delete(child);
-      resolve(code);
-    }),
-  );
-  return { child, exited, done: () => done };
 }
 
 /** Progress on stderr once a second: calls accepted so far and the rate over the last second. */

@@ -24,7 +24,8 @@ export interface ReachSignalStore {
   /**
    * A read receipt: every announcement sent to this person in this conversation with an activity id
    * up to `lastReadMessageId` (Teams ids in a 1:1 chat grow with time) is read. Returns how many
-   * became read now.
+   * became read now. The conversation's last read id is kept too, so a card whose send is settled
+   * after the receipt came counts as read then (once).
    */
   recordRead(input: { tenantId: string; aadObjectId: string; conversationId: string; lastReadMessageId: string; at: Date }): Promise<number>;
 }

@@ -26,6 +26,8 @@ export interface DeliveryTarget {
   conversationReference: Record<string, unknown> | null;
   /** The Graph id of that chat, once looked up. */
   graphChatId: string | null;
+  /** Tries made so far to get this announcement (and its reminder) to this person, over every run. */
+  attempts: number;
 }
 
 /** What became of one send. 'queued' puts the recipient back for a later try. */
@@ -36,6 +38,8 @@ export interface DeliveryResult {
   conversationId?: string;
   /** Why a delivery failed or the person is unreachable, in a word ('not_installed', 'blocked', 'http_403'). */
   reason?: string;
+  /** Tries made in this claim, added to the person's count. */
+  attempts?: number;
 }
 
 /** Per unit: how many were targeted and how far the announcement got with them (each person once). */
@@ -100,7 +104,7 @@ export interface AnnouncementStore extends ReachSignalStore {
    * Records what became of reminders. A reminder a dead run left 'sending' is given up as failed: a
    * second reminder is worse than a missing one, and its card carries the same marker as the first.
    */
-  settleReminders(tenantId: string, id: string, results: ReadonlyArray<{ aadObjectId: string; state: 'sent' | 'failed' | 'queued' }>): Promise<void>;
+  settleReminders(tenantId: string, id: string, results: ReadonlyArray<{ aadObjectId: string; state: 'sent' | 'failed' | 'queued'; attempts?: number }>): Promise<void>;
   /** Gives up reminders left 'sending' by a dead run (see settleReminders). */
   abandonReminders(tenantId: string, id: string): Promise<number>;
 

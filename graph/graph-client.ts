@@ -90,14 +90,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function* pages<T>(path: string, item: z.ZodType<T>): AsyncGenerator<T[]> {
     let next: string | undefined = path;
-    while (next) {
+    // Named by page and place, so the log says where Graph's answer broke from its documentation.
+    for (let pageNumber = 1; next; pageNumber++) {
       const body = page.safeParse(await get(next));
-      if (!body.success) throw new GraphError(502, 'unexpected_response', `Graph ${shortPath(path)}: the answer is not a collection page`);
+      if (!body.success) throw new GraphError(502, 'unexpected_response', `Graph ${shortPath(path)}: page ${pageNumber} is not a collection page: ${issueText(body.error)}`);
       yield body.data.value.map((value, index) => {
         const parsed = item.safeParse(value);
         if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new GraphError(502, 'unexpected_response', `Graph ${shortPath(path)}: item ${index} is not as documented: ${issue?.path.join('.')} ${issue?.message}`);
+          throw new GraphError(502, 'unexpected_response', `Graph ${shortPath(path)}: page ${pageNumber}, item ${index} is not as documented: ${issueText(parsed.error)}`);
         }
         return parsed.data;
       });
@@ -130,6 +130,14 @@ function fetchHandler(send: (url: string, init: RequestInit) => Promise<Response
       context.response = await send(url, (context.options ?? {}) as RequestInit);
     },
   };
+}
+
+/** The first thing wrong, with the field it is in (`accountEnabled: Invalid input: expected boolean, received string`). */
+function issueText(error: z.ZodError): string {
+  const [first, ...more] = error.issues;
+  if (!first) return 'not as documented';
+  const where = first.path.length > 0 ? first.path.join('.') : 'the whole';
+  return `${where}: ${first.message}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
 }
 
 /** A path for messages: no host, no query (query values can be long tokens). */

@@ -50,6 +50,11 @@ export interface ConnectorRecord {
   clear(): void;
   /** The next `count` requests within the limits fail with `status` (429 or 5xx), with a Retry-After header when given. */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /**
+   * Every call for these people (opening their conversation, messages to it) within the limits fails
+   * with `status` (default 503) from now on, as a conversation Teams cannot serve; `null` ends it.
+   */
+  failAlwaysFor(personIds: readonly string[], status?: number | null): void;
   /** Changes the limits, latency and injected failures from now on. */
   configure(settings: Partial<ConnectorSettings>): void;
   readonly settings: Readonly<ConnectorSettings>;
@@ -118,6 +123,7 @@ export function registerConnector(
   const activities: RecordedActivity[] = [];
   const waiters = new Set<{ predicate: (a: RecordedActivity) => boolean; settle: (a: RecordedActivity | Error) => void }>();
   const failures: Array<{ status: number; retryAfter?: number }> = [];
+  const failingPeople = new Map<string, number>();
   const listeners = new Set<AcceptedListener>();
   const settings: ConnectorSettings = { ...DEFAULT_CONNECTOR_SETTINGS };
   const limits = new ConnectorLimits({ tenantPerSecond: settings.tenantPerSecond, perConversation: settings.perConversation });
@@ -237,7 +243,8 @@ export function registerConnector(
       });
       return false;
     }
-    const failure = failures.shift() ?? (settings.failureRate > 0 && failureDraws.next() < settings.failureRate ? { status: settings.failureStatus, retryAfter: settings.failureStatus === 429 ? 1 : undefined } : undefined);
+    const always = failingPeople.get(conversationKey);
+    const failure = (always !== undefined ? { status: always, retryAfter: undefined } : undefined) ?? failures.shift() ?? (settings.failureRate > 0 && failureDraws.next() < settings.failureRate ? { status: settings.failureStatus, retryAfter: settings.failureStatus === 429 ? 1 : undefined } : undefined);
     if (failure) {
       const code = failure.status === 429 ? 'TooManyRequests' : failure.status >= 500 ? 'ServiceError' : 'BadArgument';
       await answer(res, failure.status, graphError(code, `Injected by the simulator (${failure.status})`), failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {});
@@ -319,6 +326,13 @@ export function registerConnector(
       if (!Number.isInteger(count) || count < 0) throw new RangeError(`failNext: count must be a whole number ≥ 0, got ${count}`);
       if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError(`failNext: status must be 4xx or 5xx, got ${status}`);
       for (let i = 0; i < count; i++) failures.push({ status, retryAfter: retryAfterSeconds });
+    },
+    failAlwaysFor(personIds, status = 503) {
+      if (status !== null && (!Number.isInteger(status) || status < 400 || status > 599)) throw new RangeError(`failAlwaysFor: status must be 4xx, 5xx or null, got ${status}`);
+      for (const id of personIds) {
+        if (status === null) failingPeople.delete(id);
+        else failingPeople.set(id, status);
+      }
     },
     configure,
     get settings() {

@@ -18,10 +18,24 @@ export interface ThrottleOptions {
   retryAfter?: string | number;
 }
 
-/** Injected Graph failures, for tests of retry and back-off. */
+/**
+ * A collection page that breaks Graph's documented shape, as a faulty proxy or an undocumented change
+ * would: with `item`, that item of the page gets `field` set to `value`; without it, the page's `value`
+ * is not a list. Applies to /users collection pages.
+ */
+export interface MalformOptions {
+  target: 'users';
+  /** Pages answered correctly first (default 0: the next page is malformed). */
+  after?: number;
+  item?: { index: number; field: string; value: unknown };
+}
+
+/** Injected Graph failures, for tests of retry and back-off and of answers that break the documented shape. */
 export interface GraphFaults {
   throttle(options: ThrottleOptions): void;
-  /** Drops every throttle not yet used up. */
+  /** The next collection page of the target (after `after` good ones) comes malformed; once. */
+  malformPage(options: MalformOptions): void;
+  /** Drops every throttle and malformed page not yet used up. */
   clear(): void;
 }
 
@@ -33,6 +47,7 @@ interface Pending {
 
 export class FaultInjector implements GraphFaults {
   private readonly pending: Pending[] = [];
+  private readonly malformed: Array<{ target: MalformOptions['target']; after: number; item?: MalformOptions['item'] }> = [];
 
   throttle({ target, count, retryAfter = '1' }: ThrottleOptions): void {
     if (!['reports', 'users', 'groups', 'teamwork', 'graph'].includes(target)) {
@@ -44,8 +59,31 @@ export class FaultInjector implements GraphFaults {
     if (count > 0) this.pending.push({ target, left: count, retryAfter: seconds });
   }
 
+  malformPage({ target, after = 0, item }: MalformOptions): void {
+    if (target !== 'users') throw new RangeError(`malformPage: target must be 'users', got ${String(target)}`);
+    if (!Number.isInteger(after) || after < 0) throw new RangeError(`malformPage: after must be a whole number ≥ 0, got ${after}`);
+    if (item && !(Number.isInteger(item.index) && item.index >= 0)) throw new RangeError(`malformPage: item.index must be a whole number ≥ 0, got ${item.index}`);
+    this.malformed.push({ target, after, ...(item ? { item } : {}) });
+  }
+
   clear(): void {
     this.pending.length = 0;
+    this.malformed.length = 0;
+  }
+
+  /** A collection page as it goes out: as given, or malformed when a malformPage is due (and then used up). */
+  page(kind: MalformOptions['target'], body: { value: Array<Record<string, unknown>> } & Record<string, unknown>): Record<string, unknown> {
+    const index = this.malformed.findIndex((m) => m.target === kind);
+    if (index < 0) return body;
+    const due = this.malformed[index]!;
+    if (due.after > 0) {
+      due.after--;
+      return body;
+    }
+    this.malformed.splice(index, 1);
+    if (!due.item) return { ...body, value: { items: body.value } };
+    const value = body.value.map((v, i) => (i === due.item!.index ? { ...v, [due.item!.field]: due.item!.value } : v));
+    return { ...body, value };
   }
 
   /** Answers 429 when a throttle matches this request (the oldest first) and uses one up; false otherwise. */

@@ -35,11 +35,15 @@ export function registerGraph(router: Router, ctx: SimContext): void {
     const value = new Array<Record<string, unknown>>(end - skip);
     for (let i = skip; i < end; i++) value[i - skip] = projectUser(people[i]!, fields);
     const nextLink = end < people.length ? nextLinkFor(req, 'users', end) : undefined;
-    sendJson(res, 200, {
-      '@odata.context': `${req.origin}/v1.0/$metadata#users(${fields.join(',')})`,
-      ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
-      value,
-    });
+    sendJson(
+      res,
+      200,
+      ctx.faults.page('users', {
+        '@odata.context': `${req.origin}/v1.0/$metadata#users(${fields.join(',')})`,
+        ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+        value,
+      }),
+    );
   });
 
   router.on('GET', '/v1.0/users/:id', async (req, res) => {

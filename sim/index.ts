@@ -39,7 +39,7 @@ export { generateMunicipality } from './municipality.js';
 import { digipulsEnvFor } from './digipuls-env.js';
 export { BOT_FRAMEWORK_TENANT, BOT_FRAMEWORK_TENANT_ID } from './tenants.js';
 export { BOT_FRAMEWORK_RESOURCE, GRAPH_APP_ROLES, GRAPH_RESOURCE } from './tokens.js';
-export type { GraphFaults, ThrottleOptions, ThrottleTarget } from './faults.js';
+export type { GraphFaults, MalformOptions, ThrottleOptions, ThrottleTarget } from './faults.js';
 export type { ReportFunction } from './report-csv.js';
 export { REPORT_FUNCTIONS, REPORT_HEADERS } from './report-csv.js';
 export type { ReportFilesOptions, WrittenReportFiles } from './report-files.js';
@@ -123,7 +123,7 @@ export interface Simulator {
   setReportDate(date: string): void;
   /** Writes the five reports as the admin center exports them, and the users list (CSV export or Graph JSON pages). */
   writeReportFiles(dir: string, options: ReportFilesOptions): Promise<WrittenReportFiles>;
-  /** Injected Graph throttling: `faults.throttle({ target: 'reports', count: 2, retryAfter: '2.128' })`. */
+  /** Injected Graph faults: `faults.throttle({ target: 'reports', count: 2, retryAfter: '2.128' })`, `faults.malformPage({ target: 'users', after: 1 })`. */
   faults: GraphFaults;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Announcement, AnnouncementAudience, AnnouncementContent } from '../core/announcement.js';
 import type { AnnouncementForCard } from '../core/announcement-signals.js';
 import type { AnnouncementStore, DeliveryTarget } from '../core/announcement-store.js';
@@ -63,7 +63,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     trx
       .selectFrom('announcement_deliveries as d')
       .leftJoin('people as p', (j) => j.onRef('p.tenant_id', '=', 'd.tenant_id').onRef('p.aad_object_id', '=', 'd.aad_object_id'))
-      .select(['d.aad_object_id', 'd.delivery_key', 'd.unit_id', 'p.chosen_locale', 'p.directory_locale', 'p.conversation_reference', 'p.graph_chat_id'])
+      .select(['d.aad_object_id', 'd.delivery_key', 'd.unit_id', 'd.attempts', 'p.chosen_locale', 'p.directory_locale', 'p.conversation_reference', 'p.graph_chat_id'])
       .where('d.tenant_id', '=', tenantId)
       .where('d.announcement_id', '=', id)
       .where('d.aad_object_id', 'in', aadObjectIds)
@@ -78,6 +78,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
       locale: isLocale(locale) ? locale : null,
       conversationReference: row.conversation_reference,
       graphChatId: row.graph_chat_id,
+      attempts: row.attempts,
     };
   };
 
@@ -94,7 +95,7 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
           where tenant_id = ${tenantId} and announcement_id = ${id} and ${sql.ref(column)} = 'queued'
           order by aad_object_id limit ${limit} for update skip locked)
         update announcement_deliveries d
-        set ${column === 'state' ? sql`state = 'sending', attempts = d.attempts + 1` : sql`reminder = 'sending'`}
+        set ${column === 'state' ? sql`state = 'sending'` : sql`reminder = 'sending'`}
         from picked
         where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = picked.aad_object_id
         returning d.aad_object_id`.execute(trx);
@@ -235,22 +236,33 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
       if (results.length === 0) return;
       await db.transaction().execute(async (trx) => {
         // One statement for the batch: settling costs the same for two hundred people as for one.
-        const settled = await sql<{ unit_id: string | null; state: string }>`
+        const settled = await sql<{ aad_object_id: string; unit_id: string | null; state: string }>`
           update announcement_deliveries d
           set state = r.state, activity_id = coalesce(r.activity_id, d.activity_id), conversation_id = coalesce(r.conversation_id, d.conversation_id),
-              reason = r.reason, sent_at = case when r.state = 'sent' then ${at}::timestamptz else d.sent_at end
+              reason = r.reason, sent_at = case when r.state = 'sent' then ${at}::timestamptz else d.sent_at end,
+              attempts = d.attempts + r.attempts
           from (select * from unnest(${results.map((r) => r.aadObjectId)}::text[], ${results.map((r) => r.state)}::text[],
                                      ${results.map((r) => r.activityId ?? null)}::text[], ${results.map((r) => r.conversationId ?? null)}::text[],
-                                     ${results.map((r) => r.reason ?? null)}::text[]) as t(aad_object_id, state, activity_id, conversation_id, reason)) r
+                                     ${results.map((r) => r.reason ?? null)}::text[], ${results.map((r) => r.attempts ?? 0)}::int[])
+                as t(aad_object_id, state, activity_id, conversation_id, reason, attempts)) r
           where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = r.aad_object_id and d.state = 'sending'
-          returning d.unit_id, d.state`.execute(trx);
+          returning d.aad_object_id, d.unit_id, d.state`.execute(trx);
         const delivered = settled.rows.filter((r) => r.state === 'sent');
-        if (delivered.length > 0) {
-          await trx
-            .insertInto('reach_events')
-            .values(delivered.map((r) => ({ tenant_id: tenantId, announcement_id: id, unit_id: r.unit_id, signal: 'delivered' as const, at })))
-            .execute();
-        }
+        if (delivered.length === 0) return;
+        // A read receipt that came before this settle (the person opened the card at once) left its mark.
+        const read = await sql<{ unit_id: string | null }>`
+          update announcement_deliveries d set read_at = ${at}
+          from read_marks m
+          where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = any(${delivered.map((r) => r.aad_object_id)}::text[])
+            and d.state = 'sent' and d.read_at is null
+            and m.tenant_id = d.tenant_id and m.conversation_id = d.conversation_id
+            and ${messageNumber(sql.ref('d.activity_id'))} <= m.last_read_message_id
+          returning d.unit_id`.execute(trx);
+        const events = [...delivered.map((r) => ({ unit_id: r.unit_id, signal: 'delivered' as const })), ...read.rows.map((r) => ({ unit_id: r.unit_id, signal: 'read' as const }))];
+        await trx
+          .insertInto('reach_events')
+          .values(events.map((e) => ({ tenant_id: tenantId, announcement_id: id, unit_id: e.unit_id, signal: e.signal, at })))
+          .execute();
       });
     },
 
@@ -339,8 +351,9 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     async settleReminders(tenantId, id, results) {
       if (results.length === 0) return;
       await sql`
-        update announcement_deliveries d set reminder = r.state
-        from (select * from unnest(${results.map((r) => r.aadObjectId)}::text[], ${results.map((r) => r.state)}::text[]) as t(aad_object_id, state)) r
+        update announcement_deliveries d set reminder = r.state, attempts = d.attempts + r.attempts
+        from (select * from unnest(${results.map((r) => r.aadObjectId)}::text[], ${results.map((r) => r.state)}::text[], ${results.map((r) => r.attempts ?? 0)}::int[])
+          as t(aad_object_id, state, attempts)) r
         where d.tenant_id = ${tenantId} and d.announcement_id = ${id} and d.aad_object_id = r.aad_object_id and d.reminder = 'sending'`.execute(db);
     },
 
@@ -418,12 +431,24 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     async recordRead(input) {
       if (!/^\d{1,30}$/.test(input.lastReadMessageId)) return 0;
       return db.transaction().execute(async (trx) => {
+        // A settle under way may be writing down the id of the very card this receipt is for. Waiting for
+        // the person's rows it holds means either the update below sees that id or the settle sees the mark
+        // written here. (In announcement order, so two receipts never wait for each other in a circle.)
+        await sql`
+          select 1 from announcement_deliveries
+          where tenant_id = ${input.tenantId} and aad_object_id = ${input.aadObjectId} and state = 'sending'
+          order by announcement_id for update`.execute(trx);
+        await sql`
+          insert into read_marks (tenant_id, conversation_id, last_read_message_id)
+          values (${input.tenantId}, ${input.conversationId}, ${input.lastReadMessageId}::numeric)
+          on conflict (tenant_id, conversation_id)
+          do update set last_read_message_id = greatest(read_marks.last_read_message_id, excluded.last_read_message_id)`.execute(trx);
         // Teams' message ids in a 1:1 chat grow with time: everything up to the last read one is read.
         const read = await sql<{ announcement_id: string; unit_id: string | null }>`
           update announcement_deliveries set read_at = ${input.at}
           where tenant_id = ${input.tenantId} and aad_object_id = ${input.aadObjectId} and conversation_id = ${input.conversationId}
-            and state = 'sent' and read_at is null and activity_id ~ '^[0-9]{1,30}$'
-            and activity_id::numeric <= ${input.lastReadMessageId}::numeric
+            and state = 'sent' and read_at is null
+            and ${messageNumber(sql.ref('activity_id'))} <= ${input.lastReadMessageId}::numeric
           returning announcement_id, unit_id`.execute(trx);
         if (read.rows.length > 0) {
           await trx
@@ -493,6 +518,9 @@ export function createAnnouncementRepository(db: Kysely<Schema>): AnnouncementSt
     },
   };
 }
+
+/** A Teams message id as a number to compare, null when it is not one (a CASE, so the cast never sees anything else). */
+const messageNumber = (column: RawBuilder<unknown>) => sql`case when ${column} ~ '^[0-9]{1,30}$' then ${column}::numeric end`;
 
 function toAnnouncement(row: Selectable<AnnouncementsTable>): Announcement {
   return {

@@ -20,6 +20,7 @@ export interface Schema {
   announcements: AnnouncementsTable;
   announcement_deliveries: AnnouncementDeliveriesTable;
   reach_events: ReachEventsTable;
+  read_marks: ReadMarksTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -241,4 +242,12 @@ export interface ReachEventsTable {
   unit_id: string | null;
   signal: 'delivered' | 'read' | 'acknowledged' | 'clicked';
   at: Date;
+}
+
+/** The last message read per 1:1 chat (see migration 0005): only the highest id, no history. */
+export interface ReadMarksTable {
+  tenant_id: string;
+  conversation_id: string;
+  /** numeric: read back as a string. */
+  last_read_message_id: string;
 }

@@ -78,6 +78,7 @@ export function createAnnouncementService(deps: {
           serviceUrl: config.announcements.serviceUrl,
           audienceOf: (announcement) => audienceOf(tenantId, announcement.audience),
           defaultLocale: config.defaultLocale,
+          maxAttempts: config.announcements.maxAttempts,
           logger,
         },
         tenantId,

@@ -13,8 +13,10 @@ import { sendOnce, type SendContext } from './send-one.js';
 /** A run holds the announcement this long, renewing it while alive; a dead run's lease runs out soon after. */
 const LEASE_MS = 5000;
 const RENEW_MS = 1000;
-/** Tries per person within one run before they are left for the next run. */
+/** Tries per person in one claim before they go back in the queue (behind the others). */
 const MAX_TRIES = 6;
+/** The reason a delivery given up after maxAttempts tries carries. */
+export const TOO_MANY_ATTEMPTS = 'too_many_attempts';
 
 export interface FanOutDeps extends Omit<SendContext, 'tenantId' | 'chats' | 'saveReference'> {
   store: AnnouncementStore;
@@ -24,6 +26,8 @@ export interface FanOutDeps extends Omit<SendContext, 'tenantId' | 'chats' | 'sa
   /** Microsoft Graph for this run (installing the app, checking chats), or undefined without it. */
   chats?: RecipientChats;
   defaultLocale: Locale;
+  /** Tries per person (over every run, the reminder included) before they are given up as failed. */
+  maxAttempts: number;
   logger: Logger;
 }
 
@@ -89,7 +93,8 @@ export async function runAnnouncement(deps: FanOutDeps, tenantId: string, id: st
           handle: async (target) => {
             const outcome = await run.deliver(target, true);
             const state = outcome?.result.state;
-            return { result: { aadObjectId: target.aadObjectId, state: state === 'sent' || state === 'queued' ? state : ('failed' as const) } };
+            const attempts: number | undefined = outcome?.result.attempts;
+            return { result: { aadObjectId: target.aadObjectId, state: state === 'sent' || state === 'queued' ? state : ('failed' as const), ...(attempts ? { attempts } : {}) } };
           },
           settle: (results) => store.settleReminders(tenantId, id, results),
           requeue: (target) => ({ aadObjectId: target.aadObjectId, state: 'queued' as const }),
@@ -173,35 +178,49 @@ function createRun(deps: FanOutDeps, announcement: Announcement, stopped: () => 
     async deliver(target: DeliveryTarget, reminder: boolean): Promise<Handled<DeliveryResult>> {
       const activity = await activityFor(target, reminder);
       const person = target.aadObjectId;
+      /** The tries of this claim go with every result, so the person's count survives a requeue. */
+      const result = (attempts: number, outcome: Omit<DeliveryResult, 'aadObjectId' | 'attempts'>): Handled<DeliveryResult> => ({ result: { aadObjectId: person, attempts, ...outcome } });
+      /** After a try that got nothing delivered: give up for good at the cap, else back in the queue after MAX_TRIES. */
+      const exhausted = (attempt: number) => {
+        if (target.attempts + attempt >= deps.maxAttempts) {
+          logger.warn({ announcementId: id, attempts: target.attempts + attempt }, 'Announcement delivery given up after too many tries');
+          return result(attempt, { state: 'failed', reason: TOO_MANY_ATTEMPTS });
+        }
+        return attempt >= MAX_TRIES ? result(attempt, { state: 'queued' }) : undefined;
+      };
       for (let attempt = 1; ; attempt++) {
-        if (stopped()) return { result: { aadObjectId: person, state: 'queued' } };
+        if (stopped()) return result(attempt - 1, { state: 'queued' });
         const outcome = await sendOnce(ctx, target, activity);
+        // Back-off grows over every try for this person, not only this claim's: a connector that keeps failing is asked less and less often.
+        const wait = backOffMs(target.attempts + attempt);
         switch (outcome.kind) {
           case 'sent':
-            return { result: { aadObjectId: person, state: 'sent', conversationId: outcome.conversationId, ...(outcome.activityId ? { activityId: outcome.activityId } : {}) } };
+            return result(attempt, { state: 'sent', conversationId: outcome.conversationId, ...(outcome.activityId ? { activityId: outcome.activityId } : {}) });
           case 'unreachable':
           case 'failed':
-            return { result: { aadObjectId: person, state: outcome.kind, reason: outcome.reason } };
-          case 'retry':
+            return result(attempt, { state: outcome.kind, reason: outcome.reason });
+          case 'retry': {
             if (outcome.throttled) deps.gate.throttled(outcome.retryAfterMs);
-            else deps.gate.backOff(backOffMs(attempt));
-            if (attempt >= MAX_TRIES) return { result: { aadObjectId: person, state: 'queued' } };
+            else deps.gate.backOff(wait);
+            const done = exhausted(attempt);
+            if (done) return done;
             continue;
+          }
           case 'unknown': {
-            const wait = backOffMs(attempt);
             deps.gate.backOff(wait);
             // A reminder carries the announcement's marker: the chat cannot tell it from the first card.
-            if (reminder) return { result: { aadObjectId: person, state: 'failed', reason: outcome.reason } };
+            if (reminder) return result(attempt, { state: 'failed', reason: outcome.reason });
             await new Promise((resolve) => setTimeout(resolve, wait));
             const seen = await lookInChat(target);
-            if (seen !== null && seen !== 'absent') return { result: { aadObjectId: person, state: 'sent', activityId: seen.activityId, conversationId: outcome.conversationId } };
+            if (seen !== null && seen !== 'absent') return result(attempt, { state: 'sent', activityId: seen.activityId, conversationId: outcome.conversationId });
             if (seen === null) {
               // Graph could not tell: the next run asks again.
               if (deps.chats) return null;
               // No Graph to ask: a 5xx the connector answered delivered nothing, but silence may have; never send twice.
-              if (outcome.reason === 'no_answer') return { result: { aadObjectId: person, state: 'failed', reason: 'unknown_outcome' } };
+              if (outcome.reason === 'no_answer') return result(attempt, { state: 'failed', reason: 'unknown_outcome' });
             }
-            if (attempt >= MAX_TRIES) return { result: { aadObjectId: person, state: 'queued' } };
+            const done = exhausted(attempt);
+            if (done) return done;
             continue;
           }
         }

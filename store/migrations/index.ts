@@ -3,6 +3,7 @@ import * as directory from './0001-directory.js';
 import * as adoption from './0002-adoption.js';
 import * as surveys from './0003-surveys.js';
 import * as announcements from './0004-announcements.js';
+import * as readMarks from './0005-read-marks.js';
 import * as tenantSendLease from './0007-tenant-send-lease.js';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0002-adoption': adoption,
   '0003-surveys': surveys,
   '0004-announcements': announcements,
+  '0005-read-marks': readMarks,
   '0007-tenant-send-lease': tenantSendLease,
 };

@@ -18,6 +18,7 @@ describe('configuration', () => {
     assert.equal(config.graph.baseUrl, 'https://graph.microsoft.com');
     assert.deepEqual(config.surveys, { sendRate: 20, dispatchCron: '* * * * *', freeTextRoles: ['AdoptionAdmin', 'SafetyRep', 'UnitLead'] });
     assert.equal(loadConfig({ SURVEY_DISPATCH_CRON: 'off' }).surveys.dispatchCron, null);
+    assert.equal(config.announcements.maxAttempts, 40);
   });
 
   it('turns bot token validation on whenever an app id is set', () => {
@@ -48,6 +49,9 @@ describe('configuration', () => {
     [{ ANNOUNCEMENT_SEND_CEILING: '0' }, /ANNOUNCEMENT_SEND_CEILING must be above 0/],
     [{ ANNOUNCEMENT_SEND_CEILING: '5000' }, /ANNOUNCEMENT_SEND_CEILING must be at most 1000/],
     [{ ANNOUNCEMENT_DISPATCH_CRON: 'hourly' }, /ANNOUNCEMENT_DISPATCH_CRON must be a cron expression of five fields/],
+    [{ ANNOUNCEMENT_MAX_ATTEMPTS: '0' }, /ANNOUNCEMENT_MAX_ATTEMPTS must be at least 1/],
+    [{ ANNOUNCEMENT_MAX_ATTEMPTS: '2.5' }, /ANNOUNCEMENT_MAX_ATTEMPTS must be a whole number/],
+    [{ ANNOUNCEMENT_MAX_ATTEMPTS: 'many' }, /ANNOUNCEMENT_MAX_ATTEMPTS must be a whole number/],
     [{ BOT_SERVICE_URL: 'smba' }, /BOT_SERVICE_URL must be an http\(s\) URL/],
     [{ SURVEY_DISPATCH_CRON: 'every minute' }, /SURVEY_DISPATCH_CRON must be a cron expression of five fields/],
     [{ SURVEY_FREE_TEXT_ROLES: 'SafetyRep,Staff' }, /SURVEY_FREE_TEXT_ROLES.* must be roles among Communicator, UnitLead, AdoptionAdmin, SafetyRep/],

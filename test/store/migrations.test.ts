@@ -21,6 +21,7 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         'people',
         'prompt_days',
         'reach_events',
+        'read_marks',
         'survey_answer_inbox',
         'survey_answers',
         'survey_follow_up_deliveries',

@@ -19,13 +19,20 @@ export interface MemoryDelivery {
 export class MemoryReachStore implements ReachSignalStore {
   readonly announcements = new Map<string, AnnouncementForCard & { tenantId: string }>();
   readonly deliveries: MemoryDelivery[] = [];
+  /** The last message read per conversation (`tenant\u0000conversation`), applied to cards sent later. */
+  private readonly readMarks = new Map<string, bigint>();
   /** Every call, in order, as the bot made it. */
   readonly calls: Array<{ method: 'acknowledge' | 'recordRead'; input: Record<string, unknown> }> = [];
 
   /** The sender's part: the announcement went to these people's chats with these message ids. */
   sent(tenantId: string, announcement: AnnouncementForCard, to: ReadonlyArray<{ aadObjectId: string; conversationId: string; activityId: string }>): void {
     this.announcements.set(announcement.id, { ...announcement, tenantId });
-    for (const person of to) this.deliveries.push({ tenantId, announcementId: announcement.id, ...person });
+    for (const person of to) {
+      // A receipt that came before the send was settled (the card opened at once) counts now.
+      const mark = this.readMarks.get(`${tenantId}\u0000${person.conversationId}`);
+      const readAt = mark !== undefined && /^\d+$/.test(person.activityId) && BigInt(person.activityId) <= mark ? { readAt: new Date() } : {};
+      this.deliveries.push({ tenantId, announcementId: announcement.id, ...person, ...readAt });
+    }
   }
 
   async acknowledge(input: { tenantId: string; announcementId: string; aadObjectId: string; at: Date }): Promise<AcknowledgeOutcome> {
@@ -42,6 +49,8 @@ export class MemoryReachStore implements ReachSignalStore {
   async recordRead(input: { tenantId: string; aadObjectId: string; conversationId: string; lastReadMessageId: string; at: Date }): Promise<number> {
     this.calls.push({ method: 'recordRead', input });
     const upTo = BigInt(input.lastReadMessageId);
+    const key = `${input.tenantId}\u0000${input.conversationId}`;
+    if ((this.readMarks.get(key) ?? -1n) < upTo) this.readMarks.set(key, upTo);
     let read = 0;
     for (const d of this.deliveries) {
       const mine = d.tenantId === input.tenantId && d.aadObjectId === input.aadObjectId && d.conversationId === input.conversationId;
