@@ -90,6 +90,11 @@ export const configSchema = z
       .trim()
       .default('* * * * *')
       .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
+    POSTS_ELSEWHERE_REFRESH_CRON: z
+      .string()
+      .trim()
+      .default('*/30 * * * *')
+      .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
     ANNOUNCEMENT_NOT_READ_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(3),
     TEAMS_APP_CATALOG_ID: optionalText,
     BOT_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
@@ -159,6 +164,8 @@ export interface Config {
     serviceUrl: string;
     /** Delivered this many days ago with no sign of reading: "not read" in the unreached table. */
     notReadAfterDays: number;
+    /** When the reactions, replies and page views of posts elsewhere are read again (cron, Europe/Oslo). */
+    postsRefreshCron: string | null;
   };
   defaultLocale: (typeof LOCALES)[number];
   logLevel: Env['LOG_LEVEL'];
@@ -215,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
       serviceUrl: e.BOT_SERVICE_URL,
       notReadAfterDays: e.ANNOUNCEMENT_NOT_READ_DAYS,
+      postsRefreshCron: e.POSTS_ELSEWHERE_REFRESH_CRON === 'off' ? null : e.POSTS_ELSEWHERE_REFRESH_CRON,
     },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,

@@ -5,6 +5,10 @@ import { createAnnouncementRepository } from '../store/announcement-repository.j
 import { createSurveyRepository } from '../store/survey-repository.js';
 import { kickAnnouncementDispatch, registerAnnouncementJobs } from './announcements/announcement-jobs.js';
 import { createAnnouncementService, type AnnouncementService } from './announcements/announcement-service.js';
+import { registerPostsElsewhereJobs } from './announcements/posts-elsewhere-jobs.js';
+import { createPostsElsewhereService, type PostsElsewhereService } from './announcements/posts-elsewhere-service.js';
+import { createPostsElsewhereRepository } from '../store/posts-elsewhere-repository.js';
+import { canCallGraph, connectGraph } from './graph-connection.js';
 import { openDatabase, type Database } from '../store/database.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
@@ -23,6 +27,7 @@ export interface Digipuls {
   adoption: AdoptionStore;
   surveys: SurveyService;
   announcements: AnnouncementService;
+  postsElsewhere: PostsElsewhereService;
   server: RunningServer;
   close(): Promise<void>;
 }
@@ -61,9 +66,16 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       kick: () => kickAnnouncementDispatch(database),
       logger,
     });
-    server = await startServer({ config, database, directory, adoption, surveys, announcements, logger });
+    const postsElsewhere = createPostsElsewhereService({
+      store: createPostsElsewhereRepository(database.db),
+      announcements: announcements.store,
+      graph: () => (canCallGraph(config) ? connectGraph(config) : undefined),
+      logger,
+    });
+    server = await startServer({ config, database, directory, adoption, surveys, announcements, postsElsewhere, logger });
     await registerSurveyJobs(database, surveys, config.surveys.dispatchCron, logger);
     await registerAnnouncementJobs(database, () => announcements, config.announcements.dispatchCron, logger);
+    await registerPostsElsewhereJobs(database, postsElsewhere, config.announcements.postsRefreshCron, logger);
     return {
       config,
       database,
@@ -71,6 +83,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       adoption,
       surveys,
       announcements,
+      postsElsewhere,
       server,
       async close() {
         await server!.close();

@@ -3,6 +3,7 @@ import * as directory from './0001-directory.js';
 import * as adoption from './0002-adoption.js';
 import * as surveys from './0003-surveys.js';
 import * as announcements from './0004-announcements.js';
+import * as postsElsewhere from './0006-posts-elsewhere.js';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited or removed; a change
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-adoption': adoption,
   '0003-surveys': surveys,
   '0004-announcements': announcements,
+  '0006-posts-elsewhere': postsElsewhere,
 };

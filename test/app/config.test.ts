@@ -48,6 +48,7 @@ describe('configuration', () => {
     [{ ANNOUNCEMENT_SEND_CEILING: '0' }, /ANNOUNCEMENT_SEND_CEILING must be above 0/],
     [{ ANNOUNCEMENT_SEND_CEILING: '5000' }, /ANNOUNCEMENT_SEND_CEILING must be at most 1000/],
     [{ ANNOUNCEMENT_DISPATCH_CRON: 'hourly' }, /ANNOUNCEMENT_DISPATCH_CRON must be a cron expression of five fields/],
+    [{ POSTS_ELSEWHERE_REFRESH_CRON: 'half-hourly' }, /POSTS_ELSEWHERE_REFRESH_CRON must be a cron expression of five fields/],
     [{ BOT_SERVICE_URL: 'smba' }, /BOT_SERVICE_URL must be an http\(s\) URL/],
     [{ SURVEY_DISPATCH_CRON: 'every minute' }, /SURVEY_DISPATCH_CRON must be a cron expression of five fields/],
     [{ SURVEY_FREE_TEXT_ROLES: 'SafetyRep,Staff' }, /SURVEY_FREE_TEXT_ROLES.* must be roles among Communicator, UnitLead, AdoptionAdmin, SafetyRep/],

@@ -1,0 +1,78 @@
+import type { Logger } from 'pino';
+import type { AnnouncementStore } from '../../core/announcement-store.js';
+import { DigipulsError, notFound, unavailable } from '../../core/errors.js';
+import { parsePostLink } from '../../core/post-link.js';
+import type { PostsElsewhereCommands, PostsElsewhereStore } from '../../core/posts-elsewhere.js';
+import type { GraphClient } from '../../graph/graph-client.js';
+import { readPostFigures, savePostFigures } from './post-figures.js';
+
+/** Graph for one tenant; closed after each use. */
+export type GraphFor = () => { graph: GraphClient; tenantId: string; close(): Promise<void> } | undefined;
+
+/** Posts elsewhere as app/ runs them: attached through the API, refreshed by the job. */
+export interface PostsElsewhereService extends PostsElsewhereCommands {
+  store: PostsElsewhereStore;
+}
+
+export function createPostsElsewhereService(deps: { store: PostsElsewhereStore; announcements: Pick<AnnouncementStore, 'get'>; graph: GraphFor; logger: Logger }): PostsElsewhereService {
+  const { store, logger } = deps;
+
+  const withGraph = async <T>(tenantId: string, use: (graph: GraphClient) => Promise<T>): Promise<T> => {
+    const connection = deps.graph();
+    if (!connection || connection.tenantId !== tenantId) {
+      await connection?.close();
+      throw unavailable('graph_unavailable', 'Posts elsewhere are read through Microsoft Graph: set MicrosoftAppTenantId and app credentials');
+    }
+    try {
+      return await use(connection.graph);
+    } finally {
+      await connection.close();
+    }
+  };
+
+  return {
+    store,
+
+    async attach(tenantId, announcementId, link, addedBy, now = new Date()) {
+      if (!(await deps.announcements.get(tenantId, announcementId))) throw notFound('announcement_not_found', 'No such announcement');
+      let target;
+      try {
+        target = parsePostLink(link);
+      } catch (error) {
+        // The tab places the message by field, as for a body zod refused.
+        if (error instanceof DigipulsError) throw new DigipulsError(error.status, error.code, error.message, { path: 'link', errors: [{ path: 'link', message: error.message }] });
+        throw error;
+      }
+      // Read before keeping: a link Graph cannot follow is refused, not stored.
+      const figures = await withGraph(tenantId, (graph) => readPostFigures(graph, store, tenantId, target));
+      const post = await store.add({ tenantId, announcementId, link: link.trim(), target, addedBy, at: now });
+      await savePostFigures(store, tenantId, post.id, figures, now);
+      logger.info({ announcementId, postId: post.id, kind: target.kind }, 'Post elsewhere attached');
+      return (await store.list(tenantId, announcementId)).find((p) => p.id === post.id) ?? post;
+    },
+
+    async refreshAll(now = new Date()) {
+      let refreshed = 0;
+      let failed = 0;
+      const connection = deps.graph();
+      if (!connection) return { refreshed, failed };
+      try {
+        for (const { tenantId, post } of await store.all()) {
+          if (tenantId !== connection.tenantId) continue;
+          try {
+            await savePostFigures(store, tenantId, post.id, await readPostFigures(connection.graph, store, tenantId, post.target), now);
+            refreshed++;
+          } catch (error) {
+            failed++;
+            const code = error instanceof DigipulsError ? error.code : 'refresh_failed';
+            await store.saveProblem(tenantId, post.id, code, now);
+            logger.warn({ postId: post.id, code, err: error }, 'A post elsewhere could not be refreshed');
+          }
+        }
+      } finally {
+        await connection.close();
+      }
+      return { refreshed, failed };
+    },
+  };
+}
