@@ -10,7 +10,7 @@ import {
   timelineSchema,
   unreachedSchema,
 } from './announcement-schemas.js';
-import { attachPostSchema, postElsewhereSchema, postsElsewhereSchema } from './announcement-post-schemas.js';
+import { attachPostSchema, channelPostSchema, postElsewhereSchema, postsElsewhereSchema } from './announcement-post-schemas.js';
 
 /** The announcement routes for the OpenAPI document, from the schemas the routes parse and answer with. */
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) } });
@@ -67,6 +67,15 @@ export const announcementPaths = {
       ...authed,
       parameters: [id],
       requestBody: body(attachPostSchema),
+      responses: { ...answer('201', 'The post with its figures', postElsewhereSchema), ...problems(400, 401, 403, 404, 415, 422, 502, 503) },
+    },
+  },
+  '/api/v1/announcements/{id}/channel-posts': {
+    post: {
+      summary: `The bot posts the announcement's card (fallback language, no acknowledgement button) as a new thread in a team's channel, and its reactions and replies are followed like a linked post (${managers}); 422 when Digipuls is not in the team`,
+      ...authed,
+      parameters: [id],
+      requestBody: body(channelPostSchema),
       responses: { ...answer('201', 'The post with its figures', postElsewhereSchema), ...problems(400, 401, 403, 404, 415, 422, 502, 503) },
     },
   },

@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { isChannelId } from '../core/post-link.js';
 import { count, hidden, unitRef } from './announcement-schemas.js';
 
 /** POST /announcements/:id/posts: the link as copied from Teams ("Copy link") or a SharePoint page's address. */
 export const attachPostSchema = z.strictObject({
   link: z.string({ error: 'link is the address of a Teams channel post or a SharePoint page' }).trim().min(1, 'paste the link of a Teams channel post or a SharePoint page').max(4000, 'at most 4000 characters'),
+});
+
+/** POST /announcements/:id/channel-posts: the team and channel the bot posts the card in. */
+export const channelPostSchema = z.strictObject({
+  teamId: z.uuid({ error: 'teamId is the team’s id (a GUID, the groupId in a Teams link)' }),
+  channelId: z.string({ error: 'channelId is the channel’s id, like 19:…@thread.tacv2' }).trim().refine(isChannelId, 'channelId is the channel’s id, like 19:…@thread.tacv2'),
 });
 
 const figures = z.object({ reactions: count, replies: count, people: count.describe('Who reacted or replied, each once') });

@@ -5,6 +5,7 @@ import { createAnnouncementRepository } from '../store/announcement-repository.j
 import { createSurveyRepository } from '../store/survey-repository.js';
 import { kickAnnouncementDispatch, registerAnnouncementJobs } from './announcements/announcement-jobs.js';
 import { createAnnouncementService, type AnnouncementService } from './announcements/announcement-service.js';
+import { connectorFromConfig } from '../bot/connector-client.js';
 import { registerPostsElsewhereJobs } from './announcements/posts-elsewhere-jobs.js';
 import { createPostsElsewhereService, type PostsElsewhereService } from './announcements/posts-elsewhere-service.js';
 import { createPostsElsewhereRepository } from '../store/posts-elsewhere-repository.js';
@@ -70,6 +71,9 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       store: createPostsElsewhereRepository(database.db),
       announcements: announcements.store,
       graph: () => (canCallGraph(config) ? connectGraph(config) : undefined),
+      connector: connectorFromConfig(config),
+      serviceUrl: config.announcements.serviceUrl,
+      botAppId: config.bot.appId,
       logger,
     });
     server = await startServer({ config, database, directory, adoption, surveys, announcements, postsElsewhere, logger });

@@ -56,3 +56,12 @@ function channelPost(url: URL): PostTarget {
   const messageId = parent && MESSAGE_ID.test(parent) && parent !== '0' ? parent : path[2]!;
   return { kind: 'channel_post', teamId: teamId.toLowerCase(), channelId, messageId };
 }
+
+/** The "Copy link" address Teams gives a channel post: what a post the bot made is listed with. */
+export function channelPostLink(post: { teamId: string; channelId: string; messageId: string }, tenantId: string): string {
+  const query = new URLSearchParams({ tenantId, groupId: post.teamId, parentMessageId: post.messageId });
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(post.channelId)}/${post.messageId}?${query}`;
+}
+
+/** A channel's id as Teams writes it (`19:…@thread.tacv2`). */
+export const isChannelId = (value: string) => CHANNEL_ID.test(value);

@@ -52,6 +52,12 @@ export interface PostsElsewhereStore {
 export interface PostsElsewhereCommands {
   /** Reads the link, checks the post with Graph, keeps it and its first figures. */
   attach(tenantId: string, announcementId: string, link: string, addedBy: string, now?: Date): Promise<PostElsewhere>;
+  /**
+   * Has the bot post the announcement's card (in its fallback language, without an acknowledgement
+   * button: a channel is no place to record names) as a new thread in a team's channel, and follows
+   * that post. 422 `bot_not_in_team` when Digipuls is not installed in the team; 503 `connector_busy`.
+   */
+  postToChannel(tenantId: string, announcementId: string, channel: { teamId: string; channelId: string }, addedBy: string, now?: Date): Promise<PostElsewhere>;
   /** Reads the figures of every post again (the job). */
   refreshAll(now?: Date): Promise<{ refreshed: number; failed: number }>;
 }

@@ -212,7 +212,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const posts = new PostsElsewhere(seed, ctx.tenantId, municipality.people, municipality.domain);
   registerChannelMessages(router, ctx, posts);
   registerSharePoint(router, ctx, posts);
-  const connector = registerConnector(router, ctx, { seed, teamsApp, chats, settings: options.connector });
+  const connector = registerConnector(router, ctx, { seed, teamsApp, chats, posts, settings: options.connector });
   const staff = createStaffBehaviour(ctx, seed, connector.onAccepted);
 
   reports.warmUp();

@@ -77,6 +77,9 @@ export class PostsElsewhere {
   readonly channelPosts: SimChannelPost[] = [];
   readonly newsPages: SimNewsPage[] = [];
   readonly sharePointHost: string;
+  /** The teams with the channel each has, where Digipuls is installed (so its bot may post there). */
+  readonly teams: ReadonlyArray<{ teamId: string; teamName: string; channelId: string; channelName: string }>;
+  private readonly teamOfChannel = new Map<string, SimTeam>();
 
   constructor(
     private readonly seed: string,
@@ -94,7 +97,9 @@ export class PostsElsewhere {
       { team: allStaff, subject: 'Digi-ronden starter i januar' },
       { team: careTeam, subject: 'Nye rutiner for medisinrom' },
     ];
-    posts.forEach(({ team, subject }, index) => this.channelPosts.push(this.channelPost(team, subject, index)));
+    posts.forEach(({ team, subject }, index) => this.channelPosts.push(this.channelPost(team, subject, `post:${index}`, POSTED_AT + index * 86_400_000)));
+    for (const team of [allStaff, careTeam]) this.teamOfChannel.set(team.channel.id, team);
+    this.teams = [allStaff, careTeam].map((t) => ({ teamId: t.id, teamName: t.name, channelId: t.channel.id, channelName: t.channel.name }));
 
     const site = { id: `${this.sharePointHost},${seededGuid(seed, 'site-intranet')},${seededGuid(seed, 'web-intranet')}`, list: seededGuid(seed, 'list-sitepages') };
     for (const [index, { title, slug }] of [
@@ -123,6 +128,20 @@ export class PostsElsewhere {
     return units;
   }
 
+  /**
+   * A post the bot makes in a channel (Bot Connector, create conversation): members react and reply to
+   * it as to the others. Undefined for a channel of no team the app is in.
+   */
+  postByBot(channelId: string, subject: string): SimChannelPost | undefined {
+    const team = this.teamOfChannel.get(channelId);
+    if (!team) return undefined;
+    let created = Date.now();
+    while (this.channelPosts.some((p) => p.messageId === String(created))) created++;
+    const post = this.channelPost(team, subject, `bot-post:${created}`, created);
+    this.channelPosts.push(post);
+    return post;
+  }
+
   post(teamId: string, channelId: string, messageId: string): SimChannelPost | undefined {
     return this.channelPosts.find((p) => p.teamId.toLowerCase() === teamId.toLowerCase() && p.channelId === channelId && p.messageId === messageId);
   }
@@ -139,11 +158,9 @@ export class PostsElsewhere {
     return this.newsPages.find((p) => key(new URL(p.url)) === key(wanted));
   }
 
-  private channelPost(team: SimTeam, subject: string, index: number): SimChannelPost {
+  private channelPost(team: SimTeam, subject: string, salt: string, created: number): SimChannelPost {
     const { channel, members } = team;
-    const created = POSTED_AT + index * 86_400_000;
     const messageId = String(created);
-    const salt = `post:${index}`;
     const reactions: SimReaction[] = [];
     const replies: SimReply[] = [];
     for (const person of members) {

@@ -4,7 +4,7 @@ import type { PostElsewhere } from '../../core/posts-elsewhere.js';
 import { MIN_GROUP_SIZE_FLOOR } from '../../core/suppression.js';
 import { requireManage, type AnnouncementAccess } from '../announcement-access.js';
 import { announcementOf, contextOf, type AnnouncementRouteDeps } from '../announcement-context.js';
-import { attachPostSchema } from '../announcement-post-schemas.js';
+import { attachPostSchema, channelPostSchema } from '../announcement-post-schemas.js';
 import { noQuery } from '../announcement-schemas.js';
 import type { Caller } from '../auth/caller.js';
 import { parseJsonBody } from '../json-body.js';
@@ -51,6 +51,17 @@ export async function attachPost(req: Request, res: Response, caller: Caller, de
   const announcement = await announcementOf(caller, deps, req.params.id);
   const { link } = parseJsonBody(req, attachPostSchema);
   const post = await deps.posts.commands.attach(caller.tenantId, announcement.id, link, caller.id);
+  res.status(201);
+  return (await present(caller, deps, access, [post]))[0];
+}
+
+/** POST /api/v1/announcements/:id/channel-posts: the bot posts the card in a team's channel, and the post is followed. */
+export async function postInChannel(req: Request, res: Response, caller: Caller, deps: AnnouncementRouteDeps) {
+  const { access } = await contextOf(caller, deps);
+  requireManage(access);
+  const announcement = await announcementOf(caller, deps, req.params.id);
+  const channel = parseJsonBody(req, channelPostSchema);
+  const post = await deps.posts.commands.postToChannel(caller.tenantId, announcement.id, channel, caller.id);
   res.status(201);
   return (await present(caller, deps, access, [post]))[0];
 }

@@ -10,7 +10,7 @@ import type { Caller } from '../auth/caller.js';
 import { jsonRoute } from '../handler.js';
 import { parseJsonBody } from '../json-body.js';
 import { parseQuery } from '../query.js';
-import { attachPost, listPosts } from './announcement-posts.js';
+import { attachPost, listPosts, postInChannel } from './announcement-posts.js';
 import { getBriefing, getReach, getTimeline, getUnreached } from './announcement-reach.js';
 
 /** GET /api/v1/announcements: newest first, each with its progress. */
@@ -112,4 +112,5 @@ export function registerAnnouncementRoutes(server: Server, logger: Logger, calle
   server.get(`${base}/:id/briefing`, jsonRoute(logger, async (req) => getBriefing(req, await caller(req), deps)));
   server.get(`${base}/:id/posts`, jsonRoute(logger, async (req) => listPosts(req, await caller(req), deps)));
   server.post(`${base}/:id/posts`, jsonRoute(logger, async (req, res) => attachPost(req, res, await caller(req), deps)));
+  server.post(`${base}/:id/channel-posts`, jsonRoute(logger, async (req, res) => postInChannel(req, res, await caller(req), deps)));
 }

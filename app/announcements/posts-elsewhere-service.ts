@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { AnnouncementStore } from '../../core/announcement-store.js';
 import { DigipulsError, notFound, unavailable } from '../../core/errors.js';
-import { parsePostLink } from '../../core/post-link.js';
+import { channelPostLink, parsePostLink } from '../../core/post-link.js';
 import type { PostsElsewhereCommands, PostsElsewhereStore } from '../../core/posts-elsewhere.js';
+import type { BotConnector } from '../../bot/connector-client.js';
 import type { GraphClient } from '../../graph/graph-client.js';
+import { postAnnouncementToChannel } from './channel-announcement.js';
 import { readPostFigures, savePostFigures } from './post-figures.js';
 
 /** Graph for one tenant; closed after each use. */
@@ -14,8 +16,22 @@ export interface PostsElsewhereService extends PostsElsewhereCommands {
   store: PostsElsewhereStore;
 }
 
-export function createPostsElsewhereService(deps: { store: PostsElsewhereStore; announcements: Pick<AnnouncementStore, 'get'>; graph: GraphFor; logger: Logger }): PostsElsewhereService {
+export function createPostsElsewhereService(deps: {
+  store: PostsElsewhereStore;
+  announcements: Pick<AnnouncementStore, 'get'>;
+  graph: GraphFor;
+  /** Where the bot posts in channels, and as whom. */
+  connector: BotConnector;
+  serviceUrl: string;
+  botAppId: string | undefined;
+  logger: Logger;
+}): PostsElsewhereService {
   const { store, logger } = deps;
+  const announcementOf = async (tenantId: string, id: string) => {
+    const found = await deps.announcements.get(tenantId, id);
+    if (!found) throw notFound('announcement_not_found', 'No such announcement');
+    return found;
+  };
 
   const withGraph = async <T>(tenantId: string, use: (graph: GraphClient) => Promise<T>): Promise<T> => {
     const connection = deps.graph();
@@ -34,7 +50,7 @@ export function createPostsElsewhereService(deps: { store: PostsElsewhereStore; 
     store,
 
     async attach(tenantId, announcementId, link, addedBy, now = new Date()) {
-      if (!(await deps.announcements.get(tenantId, announcementId))) throw notFound('announcement_not_found', 'No such announcement');
+      await announcementOf(tenantId, announcementId);
       let target;
       try {
         target = parsePostLink(link);
@@ -48,6 +64,21 @@ export function createPostsElsewhereService(deps: { store: PostsElsewhereStore; 
       const post = await store.add({ tenantId, announcementId, link: link.trim(), target, addedBy, at: now });
       await savePostFigures(store, tenantId, post.id, figures, now);
       logger.info({ announcementId, postId: post.id, kind: target.kind }, 'Post elsewhere attached');
+      return (await store.list(tenantId, announcementId)).find((p) => p.id === post.id) ?? post;
+    },
+
+    async postToChannel(tenantId, announcementId, channel, addedBy, now = new Date()) {
+      const announcement = await announcementOf(tenantId, announcementId);
+      const messageId = await postAnnouncementToChannel(deps.connector, { serviceUrl: deps.serviceUrl, botAppId: deps.botAppId ?? '', tenantId }, announcement, channel.channelId);
+      const target = { kind: 'channel_post' as const, teamId: channel.teamId.toLowerCase(), channelId: channel.channelId, messageId };
+      const post = await store.add({ tenantId, announcementId, link: channelPostLink(target, tenantId), target, addedBy, at: now });
+      logger.info({ announcementId, postId: post.id, channelId: channel.channelId }, 'Announcement posted in a channel');
+      // Followed from now on; a Graph that cannot read it yet leaves that to the job, the post stands.
+      try {
+        await withGraph(tenantId, async (graph) => savePostFigures(store, tenantId, post.id, await readPostFigures(graph, store, tenantId, target), now));
+      } catch (error) {
+        await store.saveProblem(tenantId, post.id, error instanceof DigipulsError ? error.code : 'refresh_failed', now);
+      }
       return (await store.list(tenantId, announcementId)).find((p) => p.id === post.id) ?? post;
     },
 

@@ -39,6 +39,7 @@ describe('API: posts elsewhere (channel posts and SharePoint pages) of an announ
   let announcementId: string;
   const tenant = () => stack.sim.tenantId;
   const path = (suffix = '') => `/announcements/${announcementId}/posts${suffix}`;
+  const channelPosts = () => `/announcements/${announcementId}/channel-posts`;
 
   before(async () => {
     stack = await startTestStack();
@@ -164,6 +165,25 @@ describe('API: posts elsewhere (channel posts and SharePoint pages) of an announ
     const failed = (await api.get<Posts>('communicator', path())).posts[1]!;
     assert.equal(failed.problem, 'post_not_found');
     assert.deepEqual(failed.page, after[1]!.page);
+  });
+
+  it('has the bot post the card in a team’s channel and follows that post like a linked one', async () => {
+    const team = stack.sim.posts.teams[1]!;
+    const post = await api.json<Post>('communicator', 'POST', channelPosts(), { teamId: team.teamId, channelId: team.channelId });
+    assert.equal(post.kind, 'channel_post');
+    const sent = stack.sim.connector.activities.find((a) => a.conversationId.startsWith(`${team.channelId};messageid=`));
+    assert.ok(sent, 'the bot started a thread in the channel');
+    const messageId = sent.activity.id!;
+    assert.match(post.link, new RegExp(`/l/message/${encodeURIComponent(team.channelId)}/${messageId}\\?`));
+    const card = (sent.activity.attachments as Array<{ content: { body: unknown[] } }>)[0]!.content;
+    assert.ok(JSON.stringify(card).includes('Ny turnus'), 'the announcement’s card');
+    assert.ok(!JSON.stringify(card).includes('Action.Execute'), 'no acknowledgement button in a channel');
+    assert.deepEqual(post.channel!.whole, sum([...stack.sim.posts.truth(messageId).values()]), 'its reactions and replies as Graph gives them');
+
+    await assertProblem(await api.call('communicator', 'POST', channelPosts(), { teamId: team.teamId, channelId: '19:unknown@thread.tacv2' }), 422, 'bot_not_in_team', /not installed in that team/);
+    await assertProblem(await api.call('communicator', 'POST', channelPosts(), { teamId: 'alle', channelId: team.channelId }), 400, 'invalid_body', /teamId/);
+    await assertProblem(await api.call('communicator', 'POST', channelPosts(), { teamId: team.teamId, channelId: 'Generelt' }), 400, 'invalid_body', /channelId/);
+    await assertProblem(await api.call('unitLead', 'POST', channelPosts(), { teamId: team.teamId, channelId: team.channelId }), 403, 'forbidden', /communicators/);
   });
 
   it('is refreshed by the pg-boss job when it runs', async () => {

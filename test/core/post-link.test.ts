@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DigipulsError } from '../../core/errors.js';
-import { parsePostLink } from '../../core/post-link.js';
+import { channelPostLink, parsePostLink } from '../../core/post-link.js';
 
 const TEAM = '7f3c1e0a-52b4-4c8e-9d11-0a6b2c3d4e5f';
 const CHANNEL = '19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2';
@@ -30,6 +30,11 @@ describe('links to posts made elsewhere', () => {
       kind: 'sharepoint_page',
       url: 'https://fjordvik.sharepoint.com/sites/intranett/SitePages/Ny-turnus.aspx',
     });
+  });
+
+  it('reads back the link it makes for a post the bot made', () => {
+    const post = { teamId: TEAM, channelId: CHANNEL, messageId: '1762070400123' };
+    assert.deepEqual(parsePostLink(channelPostLink(post, 'tenant')), { kind: 'channel_post', ...post });
   });
 
   it('refuses what is neither, saying why', () => {

@@ -122,4 +122,25 @@ describe('simulator: channel posts and SharePoint news pages (Graph)', () => {
     const page = sim.posts.newsPages[0]!;
     assert.equal((await graph(`/sites/${encodeURIComponent(page.siteId)}/lists/${page.listId}/items/999/analytics/allTime`)).status, 404);
   });
+
+  it('lets the bot start a thread in a team’s channel (Bot Connector), which Graph then serves with staff’s reactions and replies', async () => {
+    const team = sim.posts.teams[0]!;
+    const create = (channelId: string) =>
+      fetch(`${sim.url}/v3/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ isGroup: true, channelData: { channel: { id: channelId }, tenant: { id: sim.tenantId } }, activity: { type: 'message', text: 'Ny rutine' } }),
+      });
+    const answer = await create(team.channelId);
+    assert.equal(answer.status, 201);
+    const { id, activityId } = (await answer.json()) as { id: string; activityId: string };
+    assert.equal(id, `${team.channelId};messageid=${activityId}`);
+    const message = await graph(`/teams/${team.teamId}/channels/${encodeURIComponent(team.channelId)}/messages/${activityId}`);
+    assert.equal(message.status, 200);
+    const reactions = ((await message.json()) as { reactions: Reaction[] }).reactions;
+    const truth = [...sim.posts.truth(activityId).values()].reduce((sum, u) => sum + u.reactions, 0);
+    assert.equal(reactions.length, truth);
+    assert.ok(truth > 0);
+    assert.equal((await create('19:not-a-team@thread.tacv2')).status, 403, 'a channel of a team the app is not in');
+  });
 });
