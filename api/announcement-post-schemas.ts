@@ -7,11 +7,17 @@ export const attachPostSchema = z.strictObject({
   link: z.string({ error: 'link is the address of a Teams channel post or a SharePoint page' }).trim().min(1, 'paste the link of a Teams channel post or a SharePoint page').max(4000, 'at most 4000 characters'),
 });
 
-/** POST /announcements/:id/channel-posts: the team and channel the bot posts the card in. */
-export const channelPostSchema = z.strictObject({
-  teamId: z.uuid({ error: 'teamId is the team’s id (a GUID, the groupId in a Teams link)' }),
-  channelId: z.string({ error: 'channelId is the channel’s id, like 19:…@thread.tacv2' }).trim().refine(isChannelId, 'channelId is the channel’s id, like 19:…@thread.tacv2'),
-});
+/** POST /announcements/:id/channel-posts: the channel the bot posts the card in, by its link or by team and channel id. */
+export const channelPostSchema = z.union(
+  [
+    z.strictObject({ link: z.string().trim().min(1, 'paste the link of the Teams channel').max(4000, 'at most 4000 characters') }),
+    z.strictObject({
+      teamId: z.uuid({ error: 'teamId is the team’s id (a GUID, the groupId in a Teams link)' }),
+      channelId: z.string({ error: 'channelId is the channel’s id, like 19:…@thread.tacv2' }).trim().refine(isChannelId, 'channelId is the channel’s id, like 19:…@thread.tacv2'),
+    }),
+  ],
+  { error: 'send the channel’s link, or teamId with channelId' },
+);
 
 const figures = z.object({ reactions: count, replies: count, people: count.describe('Who reacted or replied, each once') });
 

@@ -57,6 +57,36 @@ function channelPost(url: URL): PostTarget {
   return { kind: 'channel_post', teamId: teamId.toLowerCase(), channelId, messageId };
 }
 
+const CHANNEL_PATH = /^\/l\/channel\/([^/]+)(\/[^/]*)?\/?$/;
+
+/**
+ * Reads a channel's "Get link to channel" address
+ * (`https://teams.microsoft.com/l/channel/{channelId}/{name}?groupId={teamId}&tenantId=…`) into the
+ * team and channel the bot is to post in; a channel post's link names its channel too. Anything else
+ * is a 400 `channel_link_invalid`.
+ */
+export function parseChannelLink(input: string): { teamId: string; channelId: string } {
+  const refused = () => badRequest('channel_link_invalid', 'The link is not to a Teams channel (use "Get link to channel" on the channel)');
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw refused();
+  }
+  if (url.protocol !== 'https:' || !TEAMS_HOSTS.has(url.hostname.toLowerCase())) throw refused();
+  const path = CHANNEL_PATH.exec(url.pathname) ?? TEAMS_PATH.exec(url.pathname);
+  if (!path) throw refused();
+  let channelId: string;
+  try {
+    channelId = decodeURIComponent(path[1]!);
+  } catch {
+    throw refused();
+  }
+  const teamId = url.searchParams.get('groupId') ?? '';
+  if (!CHANNEL_ID.test(channelId) || !GUID.test(teamId)) throw refused();
+  return { teamId: teamId.toLowerCase(), channelId };
+}
+
 /** The "Copy link" address Teams gives a channel post: what a post the bot made is listed with. */
 export function channelPostLink(post: { teamId: string; channelId: string; messageId: string }, tenantId: string): string {
   const query = new URLSearchParams({ tenantId, groupId: post.teamId, parentMessageId: post.messageId });

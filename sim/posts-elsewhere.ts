@@ -78,7 +78,7 @@ export class PostsElsewhere {
   readonly newsPages: SimNewsPage[] = [];
   readonly sharePointHost: string;
   /** The teams with the channel each has, where Digipuls is installed (so its bot may post there). */
-  readonly teams: ReadonlyArray<{ teamId: string; teamName: string; channelId: string; channelName: string }>;
+  readonly teams: ReadonlyArray<{ teamId: string; teamName: string; channelId: string; channelName: string; /** "Get link to channel" */ channelLink: string }>;
   private readonly teamOfChannel = new Map<string, SimTeam>();
 
   constructor(
@@ -99,7 +99,13 @@ export class PostsElsewhere {
     ];
     posts.forEach(({ team, subject }, index) => this.channelPosts.push(this.channelPost(team, subject, `post:${index}`, POSTED_AT + index * 86_400_000)));
     for (const team of [allStaff, careTeam]) this.teamOfChannel.set(team.channel.id, team);
-    this.teams = [allStaff, careTeam].map((t) => ({ teamId: t.id, teamName: t.name, channelId: t.channel.id, channelName: t.channel.name }));
+    this.teams = [allStaff, careTeam].map((t) => ({
+      teamId: t.id,
+      teamName: t.name,
+      channelId: t.channel.id,
+      channelName: t.channel.name,
+      channelLink: `https://teams.microsoft.com/l/channel/${encodeURIComponent(t.channel.id)}/${encodeURIComponent(t.channel.name)}?groupId=${t.id}&tenantId=${tenantId}`,
+    }));
 
     const site = { id: `${this.sharePointHost},${seededGuid(seed, 'site-intranet')},${seededGuid(seed, 'web-intranet')}`, list: seededGuid(seed, 'list-sitepages') };
     for (const [index, { title, slug }] of [

@@ -1,6 +1,8 @@
 import type { Request, Response } from 'restify';
 import { channelPostReach, channelPostReachWithin, type ChannelPostReach } from '../../core/post-reach.js';
 import type { PostElsewhere } from '../../core/posts-elsewhere.js';
+import { placedAt } from '../../core/errors.js';
+import { parseChannelLink } from '../../core/post-link.js';
 import { MIN_GROUP_SIZE_FLOOR } from '../../core/suppression.js';
 import { requireManage, type AnnouncementAccess } from '../announcement-access.js';
 import { announcementOf, contextOf, type AnnouncementRouteDeps } from '../announcement-context.js';
@@ -60,7 +62,8 @@ export async function postInChannel(req: Request, res: Response, caller: Caller,
   const { access } = await contextOf(caller, deps);
   requireManage(access);
   const announcement = await announcementOf(caller, deps, req.params.id);
-  const channel = parseJsonBody(req, channelPostSchema);
+  const body = parseJsonBody(req, channelPostSchema);
+  const channel = 'link' in body ? placedAt('link', () => parseChannelLink(body.link)) : body;
   const post = await deps.posts.commands.postToChannel(caller.tenantId, announcement.id, channel, caller.id);
   res.status(201);
   return (await present(caller, deps, access, [post]))[0];

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { AnnouncementStore } from '../../core/announcement-store.js';
-import { DigipulsError, notFound, unavailable } from '../../core/errors.js';
+import { DigipulsError, notFound, placedAt, unavailable } from '../../core/errors.js';
 import { channelPostLink, parsePostLink } from '../../core/post-link.js';
 import type { PostsElsewhereCommands, PostsElsewhereStore } from '../../core/posts-elsewhere.js';
 import type { BotConnector } from '../../bot/connector-client.js';
@@ -51,14 +51,7 @@ export function createPostsElsewhereService(deps: {
 
     async attach(tenantId, announcementId, link, addedBy, now = new Date()) {
       await announcementOf(tenantId, announcementId);
-      let target;
-      try {
-        target = parsePostLink(link);
-      } catch (error) {
-        // The tab places the message by field, as for a body zod refused.
-        if (error instanceof DigipulsError) throw new DigipulsError(error.status, error.code, error.message, { path: 'link', errors: [{ path: 'link', message: error.message }] });
-        throw error;
-      }
+      const target = placedAt('link', () => parsePostLink(link));
       // Read before keeping: a link Graph cannot follow is refused, not stored.
       const figures = await withGraph(tenantId, (graph) => readPostFigures(graph, store, tenantId, target));
       const post = await store.add({ tenantId, announcementId, link: link.trim(), target, addedBy, at: now });

@@ -180,6 +180,10 @@ describe('API: posts elsewhere (channel posts and SharePoint pages) of an announ
     assert.ok(!JSON.stringify(card).includes('Action.Execute'), 'no acknowledgement button in a channel');
     assert.deepEqual(post.channel!.whole, sum([...stack.sim.posts.truth(messageId).values()]), 'its reactions and replies as Graph gives them');
 
+    const byLink = await api.json<Post>('communicator', 'POST', channelPosts(), { link: stack.sim.posts.teams[0]!.channelLink });
+    assert.notEqual(byLink.id, post.id, 'a second post, in the other team, by the channel’s link');
+    const refused = (await assertProblem(await api.call('communicator', 'POST', channelPosts(), { link: 'https://example.com/kanal' }), 400, 'channel_link_invalid', /Get link to channel/)) as { errors?: Array<{ path: string }> };
+    assert.equal(refused.errors?.[0]?.path, 'link');
     await assertProblem(await api.call('communicator', 'POST', channelPosts(), { teamId: team.teamId, channelId: '19:unknown@thread.tacv2' }), 422, 'bot_not_in_team', /not installed in that team/);
     await assertProblem(await api.call('communicator', 'POST', channelPosts(), { teamId: 'alle', channelId: team.channelId }), 400, 'invalid_body', /teamId/);
     await assertProblem(await api.call('communicator', 'POST', channelPosts(), { teamId: team.teamId, channelId: 'Generelt' }), 400, 'invalid_body', /channelId/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DigipulsError } from '../../core/errors.js';
-import { channelPostLink, parsePostLink } from '../../core/post-link.js';
+import { channelPostLink, parseChannelLink, parsePostLink } from '../../core/post-link.js';
 
 const TEAM = '7f3c1e0a-52b4-4c8e-9d11-0a6b2c3d4e5f';
 const CHANNEL = '19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2';
@@ -35,6 +35,15 @@ describe('links to posts made elsewhere', () => {
   it('reads back the link it makes for a post the bot made', () => {
     const post = { teamId: TEAM, channelId: CHANNEL, messageId: '1762070400123' };
     assert.deepEqual(parsePostLink(channelPostLink(post, 'tenant')), { kind: 'channel_post', ...post });
+  });
+
+  it('reads a channel’s link (or a post’s) into the team and channel the bot posts in', () => {
+    const channel = { teamId: TEAM, channelId: CHANNEL };
+    assert.deepEqual(parseChannelLink(`https://teams.microsoft.com/l/channel/${encodeURIComponent(CHANNEL)}/Generelt?groupId=${TEAM}&tenantId=x`), channel);
+    assert.deepEqual(parseChannelLink(teamsLink(`groupId=${TEAM}`)), channel);
+    for (const wrong of ['kanalen', 'https://example.com/l/channel/x', `https://teams.microsoft.com/l/channel/${encodeURIComponent(CHANNEL)}/Generelt`, `https://teams.microsoft.com/l/team/${encodeURIComponent(CHANNEL)}/conversations?groupId=${TEAM}`]) {
+      assert.throws(() => parseChannelLink(wrong), refusedWith('channel_link_invalid'), wrong);
+    }
   });
 
   it('refuses what is neither, saying why', () => {

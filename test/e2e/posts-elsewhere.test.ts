@@ -81,7 +81,7 @@ describe('posts elsewhere in the tab: a communicator follows a channel post and 
 
       await field.fill(stack.sim.posts.channelPosts[0]!.link);
       await page.getByRole('button', { name: 'Følg innlegget' }).click();
-      await page.getByTestId('post-unit-table').waitFor();
+      await page.getByTestId('post-unit-table').first().waitFor();
       assert.equal(await field.inputValue(), '', 'the field is emptied for the next link');
       await field.fill(stack.sim.posts.newsPages[0]!.url);
       await page.getByRole('button', { name: 'Følg innlegget' }).click();
@@ -107,11 +107,21 @@ describe('posts elsewhere in the tab: a communicator follows a channel post and 
       const viewers = posts[1]!.page!.viewers;
       assert.match(plain(await page.locator('[data-testid="post-elsewhere"][data-kind="sharepoint_page"] dl').textContent()), new RegExp(`Unike lesere ?${viewers}`));
 
+      // The bot posts the announcement in a channel given by its link; a link to no channel is explained first.
+      const channelField = page.getByRole('textbox', { name: /Eller la Digipuls legge ut kunngjøringen i en kanal/ });
+      await channelField.fill('https://teams.microsoft.com/l/chat/0/0');
+      await page.getByRole('button', { name: 'Legg ut i kanalen' }).click();
+      await page.getByText('Lenken går ikke til en Teams-kanal. Bruk «Hent kobling til kanal» ved kanalen.').waitFor();
+      await channelField.fill(stack.sim.posts.teams[1]!.channelLink);
+      await page.getByRole('button', { name: 'Legg ut i kanalen' }).click();
+      await page.locator('[data-testid="post-elsewhere"]').nth(2).waitFor();
+      assert.ok(stack.sim.connector.activities.some((a) => a.conversationId.startsWith(`${stack.sim.posts.teams[1]!.channelId};messageid=`)), 'the bot posted in the channel');
+
       await expectNoViolations(page, 'posts elsewhere light');
       await page.getByTestId('posts-elsewhere').screenshot({ path: 'test-results/posts-elsewhere-light.png' });
       for (const theme of ['dark', 'contrast'] as const) {
         await openAnnouncement(page, theme);
-        await page.getByTestId('post-unit-table').waitFor();
+        await page.getByTestId('post-unit-table').first().waitFor();
         await expectNoViolations(page, `posts elsewhere ${theme}`);
         await page.getByTestId('posts-elsewhere').screenshot({ path: `test-results/posts-elsewhere-${theme}.png` });
       }
@@ -125,7 +135,7 @@ describe('posts elsewhere in the tab: a communicator follows a channel post and 
     try {
       for (const theme of ['default', 'dark', 'contrast'] as const) {
         await openAnnouncement(page, theme);
-        await page.getByTestId('post-unit-table').waitFor();
+        await page.getByTestId('post-unit-table').first().waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - 375);
         assert.ok(overflow <= 0, `${theme}: the page is ${overflow}px wider than the phone`);
         await expectNoViolations(page, `phone posts elsewhere ${theme}`);
@@ -140,10 +150,10 @@ describe('posts elsewhere in the tab: a communicator follows a channel post and 
     const { context, page } = await signIn(demo().unitLead.displayName);
     try {
       await openAnnouncement(page);
-      await page.getByTestId('post-unit-table').waitFor();
+      await page.getByTestId('post-unit-table').first().waitFor();
       assert.equal(await page.getByRole('button', { name: 'Følg innlegget' }).count(), 0);
       const { posts } = await api<ApiPosts>(`/api/v1/announcements/${announcementId}/posts`, demo().unitLead.id);
-      assert.equal(await page.locator('[data-testid="post-unit-table"] tbody tr').count(), posts[0]!.channel!.units.length);
+      assert.equal(await page.locator('[data-testid="post-unit-table"]').first().locator('tbody tr').count(), posts[0]!.channel!.units.length);
       await expectNoViolations(page, 'posts elsewhere as unit lead');
     } finally {
       await context.close();

@@ -29,6 +29,7 @@ export interface PostsElsewhere {
 }
 
 export const postsPath = (announcementId: string) => `${announcementPath(announcementId)}/posts`;
+export const channelPostsPath = (announcementId: string) => `${announcementPath(announcementId)}/channel-posts`;
 export const isShownPostUnit = (unit: PostUnit): unit is Extract<PostUnit, { figures: PostFigures }> => 'figures' in unit;
 
 /** The posts elsewhere of an announcement; `version` reloads them (after one is added). */
@@ -39,3 +40,4 @@ export function usePostsElsewhere(announcementId: string, version: number) {
 
 /** Refusals the form explains in the reader's language; anything else is shown as the server said it. */
 export const POST_LINK_PROBLEMS = ['post_link_invalid', 'post_link_unsupported', 'teams_link_incomplete', 'sharepoint_link_not_page', 'post_not_found', 'post_not_permitted', 'graph_unavailable'] as const;
+export const CHANNEL_LINK_PROBLEMS = ['channel_link_invalid', 'bot_not_in_team', 'connector_busy'] as const;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../adoption/format';
 import { ApiError } from '../../api';
 import { useReachFormat } from '../../announcements/format';
-import { POST_LINK_PROBLEMS, postsPath, usePostsElsewhere, type PostElsewhere } from '../../announcements/posts';
+import { CHANNEL_LINK_PROBLEMS, channelPostsPath, POST_LINK_PROBLEMS, postsPath, usePostsElsewhere, type PostElsewhere } from '../../announcements/posts';
 import { useSession } from '../../session';
 import { useAction } from '../../surveys/hooks';
 import { ProblemBar } from '../surveys/ProblemBar';
@@ -38,7 +38,12 @@ export function PostsElsewhereSection(props: { announcementId: string; canManage
     <section className={styles.section} aria-labelledby="posts-elsewhere" data-testid="posts-elsewhere">
       <Subtitle1 as="h2" id="posts-elsewhere">{t('announcements.posts.heading')}</Subtitle1>
       <Body1 as="p" className={styles.note}>{t('announcements.posts.intro')}</Body1>
-      {props.canManage && <AddPostForm announcementId={props.announcementId} onAdded={() => setVersion((v) => v + 1)} />}
+      {props.canManage && (
+        <>
+          <LinkForm form="follow" path={postsPath(props.announcementId)} known={POST_LINK_PROBLEMS} onAdded={() => setVersion((v) => v + 1)} />
+          <LinkForm form="channel" path={channelPostsPath(props.announcementId)} known={CHANNEL_LINK_PROBLEMS} onAdded={() => setVersion((v) => v + 1)} />
+        </>
+      )}
       {posts.kind === 'failed' && <LoadProblem error={posts.error} onRetry={posts.retry} what="reach" />}
       {posts.kind !== 'failed' && !loaded && <Spinner label={t('announcements.posts.loading')} />}
       {loaded && loaded.posts.length === 0 && <Body1 as="p">{t('announcements.posts.none')}</Body1>}
@@ -47,16 +52,22 @@ export function PostsElsewhereSection(props: { announcementId: string; canManage
   );
 }
 
-function AddPostForm(props: { announcementId: string; onAdded: () => void }) {
+/**
+ * A link and a button: following a post made elsewhere (`follow`), or having the bot post the
+ * announcement in a channel (`channel`). Refusals the reader can act on are explained beside the field
+ * in their language; anything else as the server said it.
+ */
+function LinkForm(props: { form: 'follow' | 'channel'; path: string; known: readonly string[]; onAdded: () => void }) {
   const { t } = useTranslation();
   const { api } = useSession();
   const styles = useStyles();
   const [link, setLink] = useState('');
   const add = useAction();
-  const known = add.error instanceof ApiError && (POST_LINK_PROBLEMS as readonly string[]).includes(add.error.code) ? add.error.code : null;
+  const known = add.error instanceof ApiError && props.known.includes(add.error.code) ? add.error.code : null;
+  const text = (key: string) => t(`announcements.posts.${props.form}.${key}`);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void add.run(() => api.post(postsPath(props.announcementId), { link })).then((added) => {
+    void add.run(() => api.post(props.path, { link })).then((added) => {
       if (!added) return;
       setLink('');
       props.onAdded();
@@ -67,18 +78,18 @@ function AddPostForm(props: { announcementId: string; onAdded: () => void }) {
       <form className={styles.form} onSubmit={submit} data-print="hide" noValidate>
         <Field
           className={styles.field}
-          label={t('announcements.posts.linkLabel')}
-          hint={t('announcements.posts.linkHint')}
+          label={text('label')}
+          hint={text('hint')}
           validationMessage={known ? t(`announcements.posts.errors.${known}`) : undefined}
           required
         >
-          <Input id="post-link" type="url" inputMode="url" placeholder="https://" value={link} onChange={(_, data) => setLink(data.value)} />
+          <Input id={`post-${props.form}-link`} type="url" inputMode="url" placeholder="https://" value={link} onChange={(_, data) => setLink(data.value)} />
         </Field>
-        <Button type="submit" appearance="primary" disabledFocusable={add.busy || link.trim() === ''}>
-          {add.busy ? t('announcements.posts.adding') : t('announcements.posts.add')}
+        <Button type="submit" appearance={props.form === 'follow' ? 'primary' : 'secondary'} disabledFocusable={add.busy || link.trim() === ''}>
+          {add.busy ? text('busy') : text('button')}
         </Button>
       </form>
-      {!known && <ProblemBar error={add.error} title={t('announcements.posts.addFailed')} />}
+      {!known && <ProblemBar error={add.error} title={text('failed')} />}
     </>
   );
 }
