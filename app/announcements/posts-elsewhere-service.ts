@@ -70,7 +70,9 @@ export function createPostsElsewhereService(deps: {
       try {
         await withGraph(tenantId, async (graph) => savePostFigures(store, tenantId, post.id, await readPostFigures(graph, store, tenantId, target), now));
       } catch (error) {
-        await store.saveProblem(tenantId, post.id, error instanceof DigipulsError ? error.code : 'refresh_failed', now);
+        const code = error instanceof DigipulsError ? error.code : 'refresh_failed';
+        await store.saveProblem(tenantId, post.id, code, now);
+        logger.warn({ postId: post.id, code, err: error }, 'A post the bot made could not be read yet');
       }
       return (await store.list(tenantId, announcementId)).find((p) => p.id === post.id) ?? post;
     },
