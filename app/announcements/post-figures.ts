@@ -1,13 +1,13 @@
 import { DigipulsError } from '../../core/errors.js';
 import { countPerUnit } from '../../core/post-activity.js';
 import type { PostTarget } from '../../core/post-link.js';
-import type { PostsElsewhereStore } from '../../core/posts-elsewhere.js';
+import type { PostsElsewhereStore, PostUnitCounts } from '../../core/posts-elsewhere.js';
 import { channelPostActivity } from '../../graph/channel-posts.js';
 import { GraphError, type GraphClient } from '../../graph/graph-client.js';
 import { resolveSharePointPage, sharePointPageViews } from '../../graph/sharepoint-pages.js';
 
 /** A post's figures as they are kept: per unit for a channel post (nobody named), totals for a page. */
-export type PostFigures = { kind: 'channel_post'; counts: ReturnType<typeof countPerUnit> } | { kind: 'sharepoint_page'; views: { viewers: number; views: number } };
+export type ReadFigures = { kind: 'channel_post'; counts: PostUnitCounts[] } | { kind: 'sharepoint_page'; views: { viewers: number; views: number } };
 
 /**
  * Reads a post's figures from Graph. A channel post's reactors and repliers are mapped to their units
@@ -15,7 +15,7 @@ export type PostFigures = { kind: 'channel_post'; counts: ReturnType<typeof coun
  * can answer: 422 `post_not_found` (Graph does not find it), 422 `post_not_permitted` (the app may not
  * read it), 502 `graph_failed` (anything else, retried by the job).
  */
-export async function readPostFigures(graph: GraphClient, store: Pick<PostsElsewhereStore, 'unitsOf'>, tenantId: string, target: PostTarget): Promise<PostFigures> {
+export async function readPostFigures(graph: GraphClient, store: Pick<PostsElsewhereStore, 'unitsOf'>, tenantId: string, target: PostTarget): Promise<ReadFigures> {
   try {
     if (target.kind === 'channel_post') {
       const activity = await channelPostActivity(graph, target);
@@ -29,7 +29,7 @@ export async function readPostFigures(graph: GraphClient, store: Pick<PostsElsew
 }
 
 /** Keeps what was read. */
-export async function savePostFigures(store: PostsElsewhereStore, tenantId: string, postId: string, figures: PostFigures, at: Date): Promise<void> {
+export async function savePostFigures(store: PostsElsewhereStore, tenantId: string, postId: string, figures: ReadFigures, at: Date): Promise<void> {
   if (figures.kind === 'channel_post') await store.saveChannelCounts(tenantId, postId, figures.counts, at);
   else await store.savePageViews(tenantId, postId, figures.views, at);
 }
