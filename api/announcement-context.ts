@@ -7,6 +7,7 @@ import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { notFound } from '../core/errors.js';
 import type { Locale } from '../core/locale.js';
+import type { PostsElsewhereCommands, PostsElsewhereStore } from '../core/posts-elsewhere.js';
 import { announcementAccess, type AnnouncementAccess } from './announcement-access.js';
 import { presentProgress } from './announcement-presenter.js';
 import { emptyBody } from './announcement-schemas.js';
@@ -25,6 +26,8 @@ export interface AnnouncementRouteDeps {
   /** Delivered this many days ago without a sign of reading counts as "not read". */
   notReadAfterDays: number;
   defaultLocale: Locale;
+  /** Posts made elsewhere (a channel post, a SharePoint page) whose reach the announcement follows. */
+  posts: { store: PostsElsewhereStore; commands: PostsElsewhereCommands };
 }
 
 /** The progress rate is taken over this many seconds: long enough to smooth the send gate's bursts. */

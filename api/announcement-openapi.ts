@@ -10,6 +10,7 @@ import {
   timelineSchema,
   unreachedSchema,
 } from './announcement-schemas.js';
+import { attachPostSchema, channelPostSchema, postElsewhereSchema, postsElsewhereSchema } from './announcement-post-schemas.js';
 
 /** The announcement routes for the OpenAPI document, from the schemas the routes parse and answer with. */
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) } });
@@ -53,6 +54,30 @@ export const announcementPaths = {
   '/api/v1/announcements/{id}/unreached': { get: { summary: `Per unit: not on Teams, delivery failed, not reachable, not read after N days (${readers})`, ...authed, parameters: [id], responses: { ...answer('200', 'Unreached', unreachedSchema), ...problems(400, 401, 403, 404) } } },
   '/api/v1/announcements/{id}/reminder': {
     post: { summary: `The one reminder, to those delivered it who show no sign of reading it (${managers}); 409 when sent before or still sending`, ...authed, parameters: [id], responses: { '200': { description: '{queued}' }, ...problems(400, 401, 403, 404, 409, 415) } },
+  },
+  '/api/v1/announcements/{id}/posts': {
+    get: {
+      summary: `Posts made elsewhere that the announcement's reach follows: a Teams channel post's reactions and replies per unit (units under minGroupSize, or recoverable by subtraction, carry no figures), a SharePoint page's unique viewers (${readers})`,
+      ...authed,
+      parameters: [id],
+      responses: { ...answer('200', 'Posts elsewhere', postsElsewhereSchema), ...problems(400, 401, 403, 404) },
+    },
+    post: {
+      summary: `Follow a Teams channel post ("Copy link") or a SharePoint page by its link, read at once through Microsoft Graph (${managers}); 400 for a link that is neither, 422 when Graph does not find it or may not read it`,
+      ...authed,
+      parameters: [id],
+      requestBody: body(attachPostSchema),
+      responses: { ...answer('201', 'The post with its figures', postElsewhereSchema), ...problems(400, 401, 403, 404, 415, 422, 502, 503) },
+    },
+  },
+  '/api/v1/announcements/{id}/channel-posts': {
+    post: {
+      summary: `The bot posts the announcement's card (fallback language, no acknowledgement button) as a new thread in a team's channel, and its reactions and replies are followed like a linked post (${managers}); 422 when Digipuls is not in the team`,
+      ...authed,
+      parameters: [id],
+      requestBody: body(channelPostSchema),
+      responses: { ...answer('201', 'The post with its figures', postElsewhereSchema), ...problems(400, 401, 403, 404, 415, 422, 502, 503) },
+    },
   },
   '/api/v1/announcements/{id}/briefing': {
     get: {

@@ -39,7 +39,7 @@ export const noQuery = z.strictObject({});
 export const briefingQuery = z.strictObject({ unitId: z.uuid({ error: 'unitId must be a unit id' }) });
 
 /** What they answer; the source of the OpenAPI document (the tab's announcements/types.ts mirrors them). */
-const count = z.number().int().nonnegative();
+export const count = z.number().int().nonnegative();
 export const progressSchema = z.object({
   total: count,
   queued: count,
@@ -72,8 +72,8 @@ const funnelSchema = z.object({
   acknowledged: count,
   clicked: count,
 });
-const hidden = z.enum(['small', 'complementary', 'ancestor']).describe('Fewer than minGroupSize recipients, hidden so such a group cannot be worked out by subtraction, or inside a hidden unit');
-const unitRef = { unitId: z.string(), parentId: z.string().nullable(), name: z.string(), path: z.array(z.string()) };
+export const hidden = z.enum(['small', 'complementary', 'ancestor']).describe('Fewer than minGroupSize recipients, hidden so such a group cannot be worked out by subtraction, or inside a hidden unit');
+export const unitRef = { unitId: z.string(), parentId: z.string().nullable(), name: z.string(), path: z.array(z.string()) };
 
 export const reachSchema = z.object({
   minGroupSize: z.number().int(),

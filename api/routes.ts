@@ -12,6 +12,7 @@ import { jsonRoute } from './handler.js';
 import { openApiDocument } from './openapi.js';
 import { problem, sendProblem } from './problem.js';
 import { exportAdoptionCsv, getAdoption, getAdoptionTrend, getUnitMapping, putUnitMapping } from './routes/adoption.js';
+import type { AnnouncementRouteDeps } from './announcement-context.js';
 import { registerAnnouncementRoutes } from './routes/announcements.js';
 import { getMe, putPreferences } from './routes/me.js';
 import { getMessagingSettings, putMessagingSettings } from './routes/settings.js';
@@ -39,7 +40,7 @@ export interface ApiDeps {
   /** Surveys: storage, what app/ does with them, the card preview and (with Graph) the group search. */
   surveys: Pick<SurveyRouteDeps, 'store' | 'commands' | 'previewCard'> & { searchGroups?: (search?: string) => Promise<Array<{ id: string; displayName: string }>> };
   /** Announcements: storage, what app/ does with them, and after how many days a delivered one counts as not read. */
-  announcements: { store: AnnouncementStore; commands: AnnouncementCommands; notReadAfterDays: number };
+  announcements: { store: AnnouncementStore; commands: AnnouncementCommands; notReadAfterDays: number; posts: AnnouncementRouteDeps['posts'] };
   /** True when the database and job queue answer. */
   ready: () => Promise<boolean>;
   logger: Logger;

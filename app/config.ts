@@ -96,6 +96,11 @@ export const configSchema = z
       .min(1, 'must be at least 1')
       .max(1000, 'must be at most 1000')
       .default(40),
+    POSTS_ELSEWHERE_REFRESH_CRON: z
+      .string()
+      .trim()
+      .default('*/30 * * * *')
+      .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
     ANNOUNCEMENT_NOT_READ_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(3),
     TEAMS_APP_CATALOG_ID: optionalText,
     BOT_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
@@ -167,6 +172,8 @@ export interface Config {
     notReadAfterDays: number;
     /** Tries per person and announcement (reminder included) before the delivery is given up as failed. */
     maxAttempts: number;
+    /** When the reactions, replies and page views of posts elsewhere are read again (cron, Europe/Oslo). */
+    postsRefreshCron: string | null;
   };
   defaultLocale: (typeof LOCALES)[number];
   logLevel: Env['LOG_LEVEL'];
@@ -224,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       serviceUrl: e.BOT_SERVICE_URL,
       notReadAfterDays: e.ANNOUNCEMENT_NOT_READ_DAYS,
       maxAttempts: e.ANNOUNCEMENT_MAX_ATTEMPTS,
+      postsRefreshCron: e.POSTS_ELSEWHERE_REFRESH_CRON === 'off' ? null : e.POSTS_ELSEWHERE_REFRESH_CRON,
     },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,

@@ -76,6 +76,7 @@ export class SendGate {
     return {
       sendToConversation: (...args) => settled(connector.sendToConversation(...args)),
       createPersonalConversation: (...args) => settled(connector.createPersonalConversation(...args)),
+      createChannelConversation: (...args) => settled(connector.createChannelConversation(...args)),
     };
   }
 

@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { canSyncDirectory } from './directory-sync.js';
 import { connectGraph } from './graph-connection.js';
 import type { AnnouncementService } from './announcements/announcement-service.js';
+import type { PostsElsewhereService } from './announcements/posts-elsewhere-service.js';
 import { registerClickRedirect } from './announcements/click-redirect.js';
 import type { SurveyService } from './surveys/survey-service.js';
 import { registerTabFiles } from './tab-files.js';
@@ -31,6 +32,7 @@ export async function startServer(deps: {
   adoption: AdoptionStore;
   surveys: SurveyService;
   announcements: AnnouncementService;
+  postsElsewhere: PostsElsewhereService;
   logger: Logger;
 }): Promise<RunningServer> {
   const { config, logger } = deps;
@@ -69,7 +71,12 @@ export async function startServer(deps: {
       previewCard: surveys.cards.survey,
       searchGroups: canSyncDirectory(config) ? (search) => withGraph(config, (graph) => listGroups(graph, search)) : undefined,
     },
-    announcements: { store: deps.announcements.store, commands: deps.announcements, notReadAfterDays: config.announcements.notReadAfterDays },
+    announcements: {
+      store: deps.announcements.store,
+      commands: deps.announcements,
+      notReadAfterDays: config.announcements.notReadAfterDays,
+      posts: { store: deps.postsElsewhere.store, commands: deps.postsElsewhere },
+    },
     ready: () => deps.database.ping(),
     logger,
   });

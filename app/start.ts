@@ -6,6 +6,11 @@ import { createSurveyRepository } from '../store/survey-repository.js';
 import { createSendLeaseRepository } from '../store/send-lease-repository.js';
 import { kickAnnouncementDispatch, registerAnnouncementJobs } from './announcements/announcement-jobs.js';
 import { createAnnouncementService, type AnnouncementService } from './announcements/announcement-service.js';
+import { connectorFromConfig } from '../bot/connector-client.js';
+import { registerPostsElsewhereJobs } from './announcements/posts-elsewhere-jobs.js';
+import { createPostsElsewhereService, type PostsElsewhereService } from './announcements/posts-elsewhere-service.js';
+import { createPostsElsewhereRepository } from '../store/posts-elsewhere-repository.js';
+import { canCallGraph, connectGraph } from './graph-connection.js';
 import { openDatabase, type Database } from '../store/database.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
@@ -26,6 +31,7 @@ export interface Digipuls {
   adoption: AdoptionStore;
   surveys: SurveyService;
   announcements: AnnouncementService;
+  postsElsewhere: PostsElsewhereService;
   server: RunningServer;
   close(): Promise<void>;
 }
@@ -68,9 +74,19 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       kick: () => kickAnnouncementDispatch(database),
       logger,
     });
-    server = await startServer({ config, database, directory, adoption, surveys, announcements, logger });
+    const postsElsewhere = createPostsElsewhereService({
+      store: createPostsElsewhereRepository(database.db),
+      announcements: announcements.store,
+      graph: () => (canCallGraph(config) ? connectGraph(config) : undefined),
+      connector: connectorFromConfig(config),
+      serviceUrl: config.announcements.serviceUrl,
+      botAppId: config.bot.appId,
+      logger,
+    });
+    server = await startServer({ config, database, directory, adoption, surveys, announcements, postsElsewhere, logger });
     await registerSurveyJobs(database, surveys, config.surveys.dispatchCron, logger);
     await registerAnnouncementJobs(database, () => announcements, config.announcements.dispatchCron, logger);
+    await registerPostsElsewhereJobs(database, postsElsewhere, config.announcements.postsRefreshCron, logger);
     return {
       config,
       database,
@@ -78,6 +94,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       adoption,
       surveys,
       announcements,
+      postsElsewhere,
       server,
       async close() {
         await server!.close();

@@ -1,5 +1,5 @@
 import { AuthenticationConstants } from 'botframework-connector';
-import { fetch, type Agent } from 'undici';
+import { Agent, fetch } from 'undici';
 import type { Config } from '../app/config.js';
 import { createConfidentialClient } from '../graph/confidential-client.js';
 
@@ -12,6 +12,8 @@ export interface ConnectorAnswer {
   retryAfterMs?: number;
   /** Teams' error code ('BotNotInConversationRoster', …), when it gave one. */
   code?: string;
+  /** The first message's id, when a conversation was started with one (a channel post). */
+  activityId?: string;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface BotConnector {
   sendToConversation(serviceUrl: string, conversationId: string, activity: Record<string, unknown>): Promise<ConnectorAnswer>;
   /** Opens (or finds) the 1:1 conversation with a person; answers the conversation id. */
   createPersonalConversation(serviceUrl: string, input: { tenantId: string; aadObjectId: string; botId: string }): Promise<ConnectorAnswer>;
+  /** Posts a new thread in a team's channel (the app must be installed in the team); answers the conversation id and the post's id. */
+  createChannelConversation(serviceUrl: string, input: { tenantId: string; channelId: string; botId: string; activity: Record<string, unknown> }): Promise<ConnectorAnswer>;
 }
 
 export function createBotConnector(options: { connectorUrl?: string; token?: () => Promise<string>; dispatcher: Agent; timeoutMs?: number }): BotConnector {
@@ -40,7 +44,7 @@ export function createBotConnector(options: { connectorUrl?: string; token?: () 
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
     const text = await response.text();
-    let json: { id?: unknown; error?: { code?: unknown } } = {};
+    let json: { id?: unknown; activityId?: unknown; error?: { code?: unknown } } = {};
     try {
       json = text ? (JSON.parse(text) as typeof json) : {};
     } catch {
@@ -49,6 +53,7 @@ export function createBotConnector(options: { connectorUrl?: string; token?: () 
     return {
       status: response.status,
       ...(typeof json.id === 'string' ? { id: json.id } : {}),
+      ...(typeof json.activityId === 'string' ? { activityId: json.activityId } : {}),
       ...(typeof json.error?.code === 'string' ? { code: json.error.code } : {}),
       ...retryAfter(response.headers.get('retry-after')),
     };
@@ -62,6 +67,14 @@ export function createBotConnector(options: { connectorUrl?: string; token?: () 
         members: [{ id: input.aadObjectId }],
         tenantId: input.tenantId,
         channelData: { tenant: { id: input.tenantId } },
+      }),
+    createChannelConversation: (serviceUrl, input) =>
+      call(`${base(serviceUrl)}/v3/conversations`, {
+        isGroup: true,
+        bot: { id: input.botId },
+        tenantId: input.tenantId,
+        channelData: { channel: { id: input.channelId }, tenant: { id: input.tenantId } },
+        activity: input.activity,
       }),
   };
 }
@@ -90,4 +103,14 @@ export function botConnectorToken(config: Config): (() => Promise<string>) | und
     if (!result?.accessToken) throw new Error('No Bot Framework token for the app registration');
     return result.accessToken;
   };
+}
+
+/** The Bot Connector the configuration names (Teams', or BOT_CONNECTOR_URL), with the bot's token. */
+export function connectorFromConfig(config: Config): BotConnector {
+  const token = botConnectorToken(config);
+  return createBotConnector({
+    ...(config.bot.connectorUrl ? { connectorUrl: config.bot.connectorUrl } : {}),
+    ...(token ? { token } : {}),
+    dispatcher: new Agent({ connections: 64, keepAliveTimeout: 30_000 }),
+  });
 }

@@ -1,7 +1,10 @@
 import type { UnitReachCounts } from './announcement-store.js';
-import { MIN_GROUP_SIZE_FLOOR, suppressGroups, type SuppressionReason } from './suppression.js';
-import { formatUnitPath, isWithinUnit, UNKNOWN_UNIT_NAME, type Unit } from './units.js';
+import type { SuppressionReason } from './suppression.js';
 import { shareOf, type TeamsShares } from './teams-share.js';
+import { NO_UNIT, rollUpUnits, unitsWithin, type UnitRef } from './unit-rollup.js';
+import type { Unit } from './units.js';
+
+export { NO_UNIT, type UnitRef } from './unit-rollup.js';
 
 /** Each stage of the funnel in people; `onTeams` is an estimate from adoption data, null without it. */
 export interface Funnel {
@@ -11,13 +14,6 @@ export interface Funnel {
   read: number;
   acknowledged: number;
   clicked: number;
-}
-
-export interface UnitRef {
-  unitId: string;
-  parentId: string | null;
-  name: string;
-  path: string[];
 }
 
 /** A unit with its funnel (it and its sub-units), or only why it is hidden. */
@@ -37,9 +33,6 @@ export interface AnnouncementReach {
   unreached: UnreachedUnit[];
 }
 
-/** The key of recipients outside any unit the directory knows (not yet synced, or their unit was removed). */
-export const NO_UNIT = 'no-unit';
-
 type Totals = Omit<UnitReachCounts, 'unitId'>;
 const zero = (): Totals => ({ targeted: 0, delivered: 0, read: 0, acknowledged: 0, clicked: 0, failed: 0, unreachable: 0, notRead: 0 });
 
@@ -57,36 +50,9 @@ export function announcementReach(input: {
   minGroupSize: number;
   teams?: TeamsShares | null;
 }): AnnouncementReach {
-  const min = Math.max(MIN_GROUP_SIZE_FLOOR, Math.floor(input.minGroupSize));
-  const known = new Map(input.units.map((u) => [u.id, u] as const));
-  const keyOf = (unitId: string | null) => (unitId !== null && known.has(unitId) ? unitId : NO_UNIT);
-  // A parent the directory does not know makes the unit a top-level one, as suppressGroups reads it.
-  const parentOf = (key: string): string | null => {
-    const parent = known.get(key)?.parentId ?? null;
-    return parent !== null && known.has(parent) ? parent : null;
-  };
+  const rows = input.counts.map(({ unitId, ...figures }) => ({ unitId, size: figures.targeted, figures }));
+  const { keys, totals, hidden, rootShown, parentOf, ancestry, refOf, byPath } = rollUpUnits<Totals>(rows, input.units, input.minGroupSize, zero);
 
-  const totals = new Map<string | null, Totals>();
-  const own = new Map<string, number>();
-  for (const c of input.counts) {
-    const key = keyOf(c.unitId);
-    own.set(key, (own.get(key) ?? 0) + c.targeted);
-    // Into the unit, every unit above it, and the municipality (null).
-    for (let at: string | null = key; ; at = parentOf(at)) {
-      const sum = totals.get(at) ?? zero();
-      for (const field of Object.keys(sum) as Array<keyof Totals>) sum[field] += c[field];
-      totals.set(at, sum);
-      if (at === null) break;
-    }
-  }
-  const keys = [...totals.keys()].filter((k): k is string => k !== null);
-  const { rootShown, hidden } = suppressGroups(keys.map((key) => ({ key, parentKey: parentOf(key), own: own.get(key) ?? 0 })), min);
-
-  const ancestry = (key: string) => {
-    const chain: string[] = [];
-    for (let at: string | null = key; at !== null; at = parentOf(at)) chain.push(at);
-    return chain;
-  };
   const funnelOf = (key: string | null): Funnel => {
     const t = totals.get(key) ?? zero();
     return { targeted: t.targeted, onTeams: onTeamsOf(key, t.targeted), delivered: t.delivered, read: t.read, acknowledged: t.acknowledged, clicked: t.clicked };
@@ -106,13 +72,7 @@ export function announcementReach(input: {
     }
     return Math.round(sum);
   };
-  const refOf = (key: string): UnitRef => {
-    const unit = known.get(key);
-    return { unitId: key, parentId: parentOf(key), name: unit?.name ?? UNKNOWN_UNIT_NAME, path: unit?.path ?? [UNKNOWN_UNIT_NAME] };
-  };
 
-  // Hidden units are listed by path only: sorting them by their figures would tell those figures.
-  const byPath = (a: string, b: string) => formatUnitPath(refOf(a).path).localeCompare(formatUnitPath(refOf(b).path), 'nb') || a.localeCompare(b);
   const shown = keys.filter((k) => !hidden.has(k));
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
   shown.sort((a, b) => {
@@ -145,13 +105,10 @@ export function announcementReach(input: {
 
 /**
  * What a caller who sees only some units (a unit lead) gets: those units with their sub-units, and as
- * "the municipality" the sum of their top units, only when every one of them is shown. All figures come
- * from the whole tree's suppression, so nothing here can be combined into a hidden group.
+ * "the municipality" the sum of their top units, only when every one of them is shown (see unitsWithin).
  */
 export function reachWithin(reach: AnnouncementReach, roots: ReadonlyArray<readonly string[]>): AnnouncementReach {
-  const inside = (u: UnitRef) => u.unitId !== NO_UNIT && roots.some((root) => isWithinUnit(u.path, root));
-  const units = reach.units.filter(inside);
-  const tops = units.filter((u) => roots.some((root) => formatUnitPath(root) === formatUnitPath(u.path)));
+  const { units, tops } = unitsWithin(reach.units, roots);
   let municipality: Funnel | null = null;
   if (tops.length > 0 && tops.every((u) => 'funnel' in u)) {
     municipality = tops.reduce<Funnel>(
@@ -169,7 +126,7 @@ export function reachWithin(reach: AnnouncementReach, roots: ReadonlyArray<reado
       { targeted: 0, onTeams: 0, delivered: 0, read: 0, acknowledged: 0, clicked: 0 },
     );
   }
-  return { ...reach, municipality, units, unreached: reach.unreached.filter(inside) };
+  return { ...reach, municipality, units, unreached: unitsWithin(reach.unreached, roots).units };
 }
 
 /**

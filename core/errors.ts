@@ -26,3 +26,13 @@ export const forbidden = (code: string, message: string) => new DigipulsError(40
 export const notFound = (code: string, message: string) => new DigipulsError(404, code, message);
 export const unavailable = (code: string, message: string) => new DigipulsError(503, code, message);
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) => new DigipulsError(409, code, message, details);
+
+/** Runs `read`; a 400 it throws is placed at the body field `path` (`details.path` and `errors[]`), as the tab places a refused field. */
+export function placedAt<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof DigipulsError && error.status === 400) throw new DigipulsError(400, error.code, error.message, { ...error.details, path, errors: [{ path, message: error.message }] });
+    throw error;
+  }
+}

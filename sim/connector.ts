@@ -9,6 +9,7 @@ import type { SimContext } from './context.js';
 import { formatSeconds } from './faults.js';
 import { bearerOf, graphError, jsonOf, sendJson, type Router, type SimRequest } from './http.js';
 import type { SimPerson } from './municipality.js';
+import type { PostsElsewhere } from './posts-elsewhere.js';
 import { seededRandom } from './random.js';
 import type { TeamsAppState } from './teams-app.js';
 import { BOT_FRAMEWORK_RESOURCE } from './tokens.js';
@@ -98,6 +99,7 @@ const createConversationSchema = z.looseObject({
   isGroup: z.boolean().optional(),
   activity: activitySchema.optional(),
   tenantId: z.string().optional(),
+  channelData: z.looseObject({ channel: z.looseObject({ id: z.string() }).optional() }).optional(),
 });
 
 export const DEFAULT_CONNECTOR_SETTINGS: ConnectorSettings = {
@@ -118,7 +120,7 @@ const TOKEN_CACHE_MAX = 512;
 export function registerConnector(
   router: Router,
   ctx: SimContext,
-  deps: { seed: string; teamsApp: TeamsAppState; chats: BotChats; settings?: Partial<ConnectorSettings> },
+  deps: { seed: string; teamsApp: TeamsAppState; chats: BotChats; posts: PostsElsewhere; settings?: Partial<ConnectorSettings> },
 ): ConnectorInternals {
   const activities: RecordedActivity[] = [];
   const waiters = new Set<{ predicate: (a: RecordedActivity) => boolean; settle: (a: RecordedActivity | Error) => void }>();
@@ -181,11 +183,11 @@ export function registerConnector(
     return String(lastId);
   };
 
-  const record = (req: SimRequest, conversationId: string, activity: Activity, person: SimPerson | undefined, auth: RecordedActivity['authorization']) => {
+  const record = (req: SimRequest, conversationId: string, activity: Activity, person: SimPerson | undefined, auth: RecordedActivity['authorization'], id?: string) => {
     const put = req.method === 'PUT';
     const recorded: RecordedActivity = {
       conversationId,
-      activity: { ...activity, id: put ? req.params.activityId! : nextId() },
+      activity: { ...activity, id: put ? req.params.activityId! : (id ?? nextId()) },
       method: put ? 'PUT' : 'POST',
       path: req.url.pathname,
       receivedAt: new Date(),
@@ -278,9 +280,30 @@ export function registerConnector(
     notify(recorded, person);
   };
 
+  /**
+   * A new thread in a team's channel, as Teams starts one for a bot (`isGroup`, `channelData.channel.id`,
+   * the first message in `activity`): the conversation id is `{channelId};messageid={id}` and the message
+   * id is the post's id in Graph, where staff react and reply to it.
+   */
+  const createInChannel = async (req: SimRequest, res: ServerResponse, channelId: string, activity: Activity | undefined) => {
+    if (!activity) return answer(res, 400, graphError('BadArgument', 'A conversation in a channel starts with an activity.'));
+    if (!deps.posts.teams.some((t) => t.channelId === channelId)) {
+      return answer(res, 403, graphError('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'));
+    }
+    const auth = authorization(req);
+    if (!(await admitted(res, channelId))) return;
+    const post = deps.posts.postByBot(channelId, typeof activity.text === 'string' && activity.text ? activity.text : 'Kunngjøring')!;
+    const conversationId = `${channelId};messageid=${post.messageId}`;
+    const recorded = record(req, conversationId, activity, undefined, await auth, post.messageId);
+    await answer(res, 201, { id: conversationId, activityId: post.messageId });
+    notify(recorded, undefined);
+  };
+
   router.on('POST', '/v3/conversations', async (req, res) => {
     const parsed = createConversationSchema.safeParse(jsonOf(req));
     if (!parsed.success) return badActivity(res, parsed.error.issues[0]);
+    const channelId = parsed.data.channelData?.channel?.id;
+    if (parsed.data.isGroup && channelId) return createInChannel(req, res, channelId, parsed.data.activity);
     const first = parsed.data.members?.[0];
     const person = first ? (memberPerson(first.id) ?? (first.aadObjectId ? memberPerson(first.aadObjectId) : undefined)) : undefined;
     if (person && !deps.teamsApp.isInstalled(person)) {

@@ -4,11 +4,12 @@ import { graphError, sendJson } from './http.js';
 /**
  * What an injected throttle applies to: 'reports' the report function calls (not the downloads),
  * 'users' /users and /users/{id}, 'groups' /groups and its members, 'graph' every Graph request
- * (those, and /admin/reportSettings), 'teamwork' app installations for users and chat messages.
+ * (those, /admin/reportSettings and SharePoint sites), 'teamwork' app installations for users, chat
+ * messages and channel messages.
  */
 export type ThrottleTarget = 'reports' | 'users' | 'groups' | 'teamwork' | 'graph';
 /** The kind of Graph request being answered. */
-export type GraphRequestKind = 'reports' | 'users' | 'groups' | 'teamwork' | 'reportSettings';
+export type GraphRequestKind = 'reports' | 'users' | 'groups' | 'teamwork' | 'reportSettings' | 'sites';
 
 export interface ThrottleOptions {
   target: ThrottleTarget;

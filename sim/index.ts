@@ -14,6 +14,9 @@ import { FaultInjector, type GraphFaults } from './faults.js';
 import { registerGraph } from './graph.js';
 import { registerGroups } from './graph-groups.js';
 import { registerTeamwork } from './graph-teamwork.js';
+import { registerChannelMessages } from './graph-channel-messages.js';
+import { registerSharePoint } from './graph-sharepoint.js';
+import { PostsElsewhere } from './posts-elsewhere.js';
 import { Router } from './http.js';
 import { generateMunicipality, type Municipality, type SimPerson } from './municipality.js';
 import { seededGuid } from './random.js';
@@ -35,6 +38,7 @@ export { CONVERSATION_LIMITS, DEFAULT_TENANT_PER_SECOND } from './connector-limi
 export type { StaffBehaviour, StaffReactOptions, UnitReach } from './staff-behaviour.js';
 export { READ_RECEIPT_EVENT } from './staff-behaviour.js';
 export type { AppInstalledFor } from './teams-app.js';
+export type { PostUnitTruth, SimChannelPost, SimNewsPage } from './posts-elsewhere.js';
 export { generateMunicipality } from './municipality.js';
 import { digipulsEnvFor } from './digipuls-env.js';
 export { BOT_FRAMEWORK_TENANT, BOT_FRAMEWORK_TENANT_ID } from './tenants.js';
@@ -114,6 +118,8 @@ export interface Simulator {
   isAppInstalled(personId: string): boolean;
   /** Simulated staff reading, acknowledging and clicking announcement cards, and the ground truth of it. */
   staff: StaffBehaviour;
+  /** Channel posts and SharePoint news pages made outside Digipuls, with staff's reactions, replies and views (the ground truth). */
+  posts: PostsElsewhere;
   /** An Entra v2 access token for the Digipuls API for a person (id or UPN); overrides change claims (aud, exp, tid…), undefined removes one. */
   issueUserToken(personId: string, overrides?: JWTPayload): Promise<string>;
   /** A channel → bot token as the Bot Connector signs it. */
@@ -203,7 +209,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const teamsApp = new TeamsAppState(ctx, seed, options.appInstalledFor, options.appInstallAllowed ?? true);
   const chats = new BotChats();
   registerTeamwork(router, ctx, teamsApp, chats);
-  const connector = registerConnector(router, ctx, { seed, teamsApp, chats, settings: options.connector });
+  const posts = new PostsElsewhere(seed, ctx.tenantId, municipality.people, municipality.domain);
+  registerChannelMessages(router, ctx, posts);
+  registerSharePoint(router, ctx, posts);
+  const connector = registerConnector(router, ctx, { seed, teamsApp, chats, posts, settings: options.connector });
   const staff = createStaffBehaviour(ctx, seed, connector.onAccepted);
 
   reports.warmUp();
@@ -223,6 +232,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return person !== undefined && teamsApp.isInstalled(person);
     },
     staff,
+    posts,
     issueUserToken: (personId, overrides = {}) => {
       const person = ctx.personById(personId);
       if (!person) return Promise.reject(new Error(`No person ${personId} in the simulated tenant`));

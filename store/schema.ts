@@ -21,6 +21,8 @@ export interface Schema {
   announcement_deliveries: AnnouncementDeliveriesTable;
   reach_events: ReachEventsTable;
   read_marks: ReadMarksTable;
+  posts_elsewhere: PostsElsewhereTable;
+  post_unit_figures: PostUnitFiguresTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -250,4 +252,31 @@ export interface ReadMarksTable {
   conversation_id: string;
   /** numeric: read back as a string. */
   last_read_message_id: string;
+}
+
+export interface PostsElsewhereTable {
+  tenant_id: string;
+  post_id: Generated<string>;
+  announcement_id: string;
+  kind: 'channel_post' | 'sharepoint_page';
+  link: string;
+  target: Json<unknown>;
+  target_key: string;
+  added_by: string;
+  added_at: Date;
+  refreshed_at: Date | null;
+  /** Why the last refresh failed (a stable code); null when it worked. */
+  problem: string | null;
+  viewers: number | null;
+  views: number | null;
+}
+
+/** A channel post's reactions and replies from one unit's people: counts only, never who. */
+export interface PostUnitFiguresTable {
+  tenant_id: string;
+  post_id: string;
+  unit_id: string | null;
+  reactions: number;
+  replies: number;
+  people: number;
 }

@@ -10,6 +10,7 @@ import type { Caller } from '../auth/caller.js';
 import { jsonRoute } from '../handler.js';
 import { parseJsonBody } from '../json-body.js';
 import { parseQuery } from '../query.js';
+import { attachPost, listPosts, postInChannel } from './announcement-posts.js';
 import { getBriefing, getReach, getTimeline, getUnreached } from './announcement-reach.js';
 
 /** GET /api/v1/announcements: newest first, each with its progress. */
@@ -109,4 +110,7 @@ export function registerAnnouncementRoutes(server: Server, logger: Logger, calle
   server.get(`${base}/:id/timeline`, jsonRoute(logger, async (req) => getTimeline(req, await caller(req), deps)));
   server.get(`${base}/:id/unreached`, jsonRoute(logger, async (req) => getUnreached(req, await caller(req), deps)));
   server.get(`${base}/:id/briefing`, jsonRoute(logger, async (req) => getBriefing(req, await caller(req), deps)));
+  server.get(`${base}/:id/posts`, jsonRoute(logger, async (req) => listPosts(req, await caller(req), deps)));
+  server.post(`${base}/:id/posts`, jsonRoute(logger, async (req, res) => attachPost(req, res, await caller(req), deps)));
+  server.post(`${base}/:id/channel-posts`, jsonRoute(logger, async (req, res) => postInChannel(req, res, await caller(req), deps)));
 }

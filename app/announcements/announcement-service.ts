@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { Agent } from 'undici';
 import { announcementRequestSchema, type Announcement, type AnnouncementContent } from '../../core/announcement.js';
 import type { AnnouncementCommands } from '../../core/announcement-commands.js';
 import { contentUrls } from '../../core/announcement-links.js';
@@ -9,7 +8,7 @@ import { badRequest, conflict, notFound } from '../../core/errors.js';
 import { LOCALES } from '../../core/locale.js';
 import type { SurveyStore } from '../../core/survey-store.js';
 import { announcementCard, cardBytes, TEAMS_MESSAGE_LIMIT_BYTES } from '../../bot/cards/announcement-card.js';
-import { botConnectorToken, createBotConnector, type BotConnector } from '../../bot/connector-client.js';
+import { connectorFromConfig, type BotConnector } from '../../bot/connector-client.js';
 import type { Config } from '../config.js';
 import { canCallGraph, connectGraph } from '../graph-connection.js';
 import { resolveAudience } from '../surveys/survey-audience.js';
@@ -46,14 +45,7 @@ export function createAnnouncementService(deps: {
 }): AnnouncementService {
   const { config, store, logger } = deps;
   const links = createClickLinks(store, deps.publicUrl ?? (() => config.publicUrl));
-  const token = botConnectorToken(config);
-  const connector =
-    deps.connector ??
-    createBotConnector({
-      ...(config.bot.connectorUrl ? { connectorUrl: config.bot.connectorUrl } : {}),
-      ...(token ? { token } : {}),
-      dispatcher: new Agent({ connections: 64, keepAliveTimeout: 30_000 }),
-    });
+  const connector = deps.connector ?? connectorFromConfig(config);
   // One gate per tenant for the process: the adapted rate carries over from one run to the next.
   const gates = deps.gates ?? new TenantSendGates(config.announcements.sendCeiling);
   const audienceOf = (tenantId: string, audience: Announcement['audience']) => resolveAudience(config, deps.people, deps.directory, tenantId, audience);

@@ -4,6 +4,7 @@ import * as adoption from './0002-adoption.js';
 import * as surveys from './0003-surveys.js';
 import * as announcements from './0004-announcements.js';
 import * as readMarks from './0005-read-marks.js';
+import * as postsElsewhere from './0006-posts-elsewhere.js';
 import * as tenantSendLease from './0007-tenant-send-lease.js';
 
 /**
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003-surveys': surveys,
   '0004-announcements': announcements,
   '0005-read-marks': readMarks,
+  '0006-posts-elsewhere': postsElsewhere,
   '0007-tenant-send-lease': tenantSendLease,
 };

@@ -52,6 +52,7 @@ describe('configuration', () => {
     [{ ANNOUNCEMENT_MAX_ATTEMPTS: '0' }, /ANNOUNCEMENT_MAX_ATTEMPTS must be at least 1/],
     [{ ANNOUNCEMENT_MAX_ATTEMPTS: '2.5' }, /ANNOUNCEMENT_MAX_ATTEMPTS must be a whole number/],
     [{ ANNOUNCEMENT_MAX_ATTEMPTS: 'many' }, /ANNOUNCEMENT_MAX_ATTEMPTS must be a whole number/],
+    [{ POSTS_ELSEWHERE_REFRESH_CRON: 'half-hourly' }, /POSTS_ELSEWHERE_REFRESH_CRON must be a cron expression of five fields/],
     [{ BOT_SERVICE_URL: 'smba' }, /BOT_SERVICE_URL must be an http\(s\) URL/],
     [{ SURVEY_DISPATCH_CRON: 'every minute' }, /SURVEY_DISPATCH_CRON must be a cron expression of five fields/],
     [{ SURVEY_FREE_TEXT_ROLES: 'SafetyRep,Staff' }, /SURVEY_FREE_TEXT_ROLES.* must be roles among Communicator, UnitLead, AdoptionAdmin, SafetyRep/],

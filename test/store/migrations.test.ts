@@ -19,6 +19,8 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         'announcement_deliveries',
         'announcements',
         'people',
+        'post_unit_figures',
+        'posts_elsewhere',
         'prompt_days',
         'reach_events',
         'read_marks',

@@ -59,6 +59,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       SURVEY_DISPATCH_CRON: 'off',
       // Announcements are sent when created (the job is asked for at once); the minute's pass is not needed.
       ANNOUNCEMENT_DISPATCH_CRON: 'off',
+      // Tests refresh posts elsewhere themselves (refreshAll), against figures they set in the simulator.
+      POSTS_ELSEWHERE_REFRESH_CRON: 'off',
       ...simulatorEnv(sim),
       ...(options.botAuth
         ? {

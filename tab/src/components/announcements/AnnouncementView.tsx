@@ -15,6 +15,7 @@ import { ProblemBar } from '../surveys/ProblemBar';
 import { useWhenText } from './AnnouncementList';
 import { FunnelSection } from './FunnelSection';
 import { LoadProblem } from './LoadProblem';
+import { PostsElsewhereSection } from './PostsElsewhereSection';
 import { SendProgress } from './SendProgress';
 import { StatusBadge } from './StatusBadge';
 import { TimelineSection } from './TimelineSection';
@@ -69,6 +70,8 @@ export function AnnouncementView(props: { announcementId: string; canManage: boo
         <ReachSections announcement={known} version={version} canRemind={props.canManage} scopeName={scopeName} />
       )}
       {known.status === 'scheduled' && <Body1 as="p">{t('announcements.notYet', { date: reachFormat.moment(known.sendAt) })}</Body1>}
+      {/* Whatever became of its own sending: an announcement may have been posted elsewhere first. */}
+      <PostsElsewhereSection announcementId={known.id} canManage={props.canManage} />
     </div>
   );
 }
