@@ -79,6 +79,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       announcements: announcements.store,
       graph: () => (canCallGraph(config) ? connectGraph(config) : undefined),
       connector: connectorFromConfig(config),
+      gates,
       serviceUrl: config.announcements.serviceUrl,
       botAppId: config.bot.appId,
       logger,

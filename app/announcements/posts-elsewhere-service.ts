@@ -4,6 +4,7 @@ import { DigipulsError, notFound, placedAt, unavailable } from '../../core/error
 import { channelPostLink, parsePostLink } from '../../core/post-link.js';
 import type { PostsElsewhereCommands, PostsElsewhereStore } from '../../core/posts-elsewhere.js';
 import type { BotConnector } from '../../bot/connector-client.js';
+import type { TenantSendGates } from '../send-gate.js';
 import type { GraphClient } from '../../graph/graph-client.js';
 import { postAnnouncementToChannel } from './channel-announcement.js';
 import { readPostFigures, savePostFigures } from './post-figures.js';
@@ -22,6 +23,8 @@ export function createPostsElsewhereService(deps: {
   graph: GraphFor;
   /** Where the bot posts in channels, and as whom. */
   connector: BotConnector;
+  /** The tenant's send gate: a channel post counts against the same ceiling as the fan-out. */
+  gates?: TenantSendGates;
   serviceUrl: string;
   botAppId: string | undefined;
   logger: Logger;
@@ -62,7 +65,9 @@ export function createPostsElsewhereService(deps: {
 
     async postToChannel(tenantId, announcementId, channel, addedBy, now = new Date()) {
       const announcement = await announcementOf(tenantId, announcementId);
-      const messageId = await postAnnouncementToChannel(deps.connector, { serviceUrl: deps.serviceUrl, botAppId: deps.botAppId ?? '', tenantId }, announcement, channel.channelId);
+      const gate = deps.gates?.of(tenantId);
+      await gate?.pass();
+      const messageId = await postAnnouncementToChannel(gate ? gate.track(deps.connector) : deps.connector, { serviceUrl: deps.serviceUrl, botAppId: deps.botAppId ?? '', tenantId }, announcement, channel.channelId);
       const target = { kind: 'channel_post' as const, teamId: channel.teamId.toLowerCase(), channelId: channel.channelId, messageId };
       const post = await store.add({ tenantId, announcementId, link: channelPostLink(target, tenantId), target, addedBy, at: now });
       logger.info({ announcementId, postId: post.id, channelId: channel.channelId }, 'Announcement posted in a channel');
