@@ -258,6 +258,8 @@ describe('announcements in the tab: compose with a card preview, send with progr
     assert.equal(await chart.getAttribute('role'), 'img');
     assert.match(plain(await chart.getAttribute('aria-label')), new RegExp(`^Nådd, som andel av mottakerne: Mottakere: ${whole.targeted} \\(100 %\\);.*Bekreftet lest: ${whole.acknowledged} \\(${share(whole.acknowledged, whole.targeted)}\\)`));
     assert.match(plain(await page.getByTestId('read-receipts').textContent()), reach.readReceipts === 'seen' ? /som ukjent, ikke som ulest/ : /ikke sendt noen lesebekreftelser/);
+    // Delivered can pass "on Teams" (Teams takes the message for those who seldom open it): the page says why.
+    assert.match(plain(await page.getByTestId('on-teams-note').textContent()), whole.onTeams === null ? /vises når Digipuls har bruksdata/ : /er et anslag.*«Levert» kan være høyere/);
 
     // Units in the API's order (least reached first); a hidden unit says why and where it is counted.
     const ids = await page.getByTestId('reach-unit-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit-id')));

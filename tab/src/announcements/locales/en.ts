@@ -152,6 +152,7 @@ export default {
     readSeen: '“Read” comes from Teams read receipts. People who turned them off (or a municipality that did) send none; they count as unknown, not as unread.',
     readNone: 'Teams has sent no read receipts yet. They may be turned off for some people or the whole municipality, so “read” shows as unknown, not as unread.',
     noAdoption: '“On Teams” shows once Digipuls has usage data from Teams.',
+    onTeamsExplained: '“On Teams” is an estimate: the recipients in each unit times the share of that unit that was active in Teams in Microsoft’s latest usage report. “Delivered” can be higher: Teams accepts the message for people who seldom open Teams too – they have it, but are not necessarily reached.',
     noAck: 'This announcement did not ask for acknowledgement.',
   },
   units: {

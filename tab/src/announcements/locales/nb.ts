@@ -150,6 +150,7 @@ export default {
     readSeen: '«Lest» bygger på lesebekreftelser fra Teams. Den som har slått dem av (eller en kommune som har gjort det), sender ingen; de telles som ukjent, ikke som ulest.',
     readNone: 'Teams har ikke sendt noen lesebekreftelser ennå. Kanskje er de slått av for noen eller for hele kommunen; derfor vises «lest» som ukjent, ikke som ulest.',
     noAdoption: '«Bruker Teams» vises når Digipuls har bruksdata fra Teams.',
+    onTeamsExplained: '«Bruker Teams» er et anslag: mottakerne i hver enhet ganger den delen av enheten som var aktiv i Teams i Microsofts siste bruksrapport. «Levert» kan være høyere: Teams tar imot meldingen også til dem som sjelden åpner Teams – de har fått den, men er ikke nødvendigvis nådd.',
     noAck: 'Denne kunngjøringen ba ikke om bekreft lest.',
   },
   units: {

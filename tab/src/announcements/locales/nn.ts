@@ -152,6 +152,7 @@ export default {
     readSeen: '«Lese» byggjer på lesestadfestingar frå Teams. Den som har slått dei av (eller ein kommune som har gjort det), sender ingen; dei blir talde som ukjent, ikkje som ulese.',
     readNone: 'Teams har ikkje sendt nokon lesestadfestingar enno. Kanskje er dei slått av for nokre eller for heile kommunen; difor blir «lese» vist som ukjent, ikkje som ulese.',
     noAdoption: '«Brukar Teams» blir vist når Digipuls har bruksdata frå Teams.',
+    onTeamsExplained: '«Brukar Teams» er eit overslag: mottakarane i kvar eining gonger den delen av eininga som var aktiv i Teams i den siste bruksrapporten frå Microsoft. «Levert» kan vere høgare: Teams tek imot meldinga også til dei som sjeldan opnar Teams – dei har fått ho, men er ikkje naudsynleg nådde.',
     noAck: 'Denne kunngjeringa bad ikkje om stadfest lese.',
   },
   units: {

@@ -152,6 +152,7 @@ export default {
     readSeen: '”Läst” bygger på läskvitton från Teams. Den som har stängt av dem (eller en kommun som har gjort det) skickar inga; de räknas som okänt, inte som oläst.',
     readNone: 'Teams har inte skickat några läskvitton än. De kan vara avstängda för några eller för hela kommunen; därför visas ”läst” som okänt, inte som oläst.',
     noAdoption: '”Använder Teams” visas när Digipuls har användningsdata från Teams.',
+    onTeamsExplained: '”Använder Teams” är en uppskattning: mottagarna i varje enhet gånger den andel av enheten som var aktiv i Teams i Microsofts senaste användningsrapport. ”Levererat” kan vara högre: Teams tar emot meddelandet även till dem som sällan öppnar Teams – de har fått det, men är inte nödvändigtvis nådda.',
     noAck: 'Det här meddelandet bad inte om bekräfta läst.',
   },
   units: {

@@ -90,7 +90,9 @@ export function FunnelSection(props: { reach: Reach; requiresAcknowledgement: bo
       <Caption1 as="p" className={styles.note} data-testid="read-receipts">
         {readKnown ? t('announcements.funnel.readSeen') : t('announcements.funnel.readNone')}
       </Caption1>
-      {funnel.onTeams === null && <Caption1 as="p" className={styles.note}>{t('announcements.funnel.noAdoption')}</Caption1>}
+      <Caption1 as="p" className={styles.note} data-testid="on-teams-note">
+        {funnel.onTeams === null ? t('announcements.funnel.noAdoption') : t('announcements.funnel.onTeamsExplained')}
+      </Caption1>
       {!props.requiresAcknowledgement && <Caption1 as="p" className={styles.note}>{t('announcements.funnel.noAck')}</Caption1>}
     </section>
   );
