@@ -161,7 +161,8 @@ export async function run(args: string[]): Promise<{ ok: boolean; [key: string]:
       });
     });
     await first.exited;
-    const afterKill = await store.counts(tenantId, id);
+    // As the store will count them once the dead sender's lease has run out (until then they show as on their way).
+    const afterKill = await store.counts(tenantId, id, new Date(Date.now() + 10_000));
     const inDoubtIds = await pgQuery<{ aad_object_id: string }>(
       databaseUrl,
       `select aad_object_id from ${schema}.announcement_deliveries where tenant_id = $1 and announcement_id = $2 and state = 'sending'`,
@@ -253,7 +254,7 @@ export async function run(args: string[]): Promise<{ ok: boolean; [key: string]:
       mode: real ? 'real' : 'default',
       staff,
       violations,
-      inDoubtAfterKill: afterKill.inDoubt,
+      inDoubtAfterKill: inDoubtIds.length,
       inDoubtAlreadyDelivered: inDoubtDelivered,
       inDoubtNotYetSent: inDoubtIds.length - inDoubtDelivered,
       storeAfterKill: afterKill,
