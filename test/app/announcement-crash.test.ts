@@ -112,8 +112,8 @@ describe('announcement fan-out across a SIGKILLed sending process', function () 
     await first.exited;
     assert.ok(deliveredAtKill < reachable.length, `killed half way: ${deliveredAtKill} of ${reachable.length} delivered`);
 
-    // What the dead sender left: claimed rows it had sent, or not yet, all marked in doubt.
-    const afterKill = await withDatabase((database) => createAnnouncementRepository(database.db).counts(tenantId, id));
+    // What the dead sender left: claimed rows it had sent, or not yet, in doubt once its lease has run out (5 s).
+    const afterKill = await withDatabase((database) => createAnnouncementRepository(database.db).counts(tenantId, id, new Date(Date.now() + 10_000)));
     assert.ok(afterKill.inDoubt > 0, `the kill left sends in doubt: ${JSON.stringify(afterKill)}`);
 
     const second = startSenderProcess({ env: env(), schema, children });
