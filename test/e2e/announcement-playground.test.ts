@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Funnel } from '../../core/announcement-reach.js';
-import { launchChromium } from '../support/browser.js';
-import { cardInPlayground, startPlaygroundFor, type Playground } from '../support/playground.js';
-import { startTestStack, type TestStack } from '../support/stack.js';
+import { cardInPlayground, playgroundSession } from '../support/playground.js';
 
 const TITLE = 'Ny rutine for vaktbytte';
 const BODY = 'Fra mandag bytter vi vakter i **MinTurnus**, ikke på papir.';
@@ -14,27 +11,13 @@ const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('announcement end to end in the Microsoft 365 Agents Playground', function () {
   this.timeout(180_000);
-  let stack: TestStack;
-  let playground: Playground | undefined;
-  let browser: Browser | undefined;
+  const session = playgroundSession();
 
-  before(async () => {
-    stack = await startTestStack();
-    [playground, browser] = await Promise.all([startPlaygroundFor(stack), launchChromium()]);
-    await mkdir('test-results', { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await stack?.close();
-  });
-
-  const demo = () => stack.sim.municipality.demoPersons;
+  const demo = () => session.stack.sim.municipality.demoPersons;
 
   /** The communicator writes the announcement in the tab and sends it to everyone, asking for acknowledgement. */
   async function composeInTab(tab: Page): Promise<string> {
-    await tab.goto(`${stack.url}/tab/`);
+    await tab.goto(`${session.stack.url}/tab/`);
     await tab.getByRole('button', { name: 'Logg inn', exact: true }).click();
     await tab.getByRole('button', { name: demo().communicator.displayName }).click();
     await tab.getByTestId('me-name').waitFor();
@@ -53,7 +36,7 @@ describe('announcement end to end in the Microsoft 365 Agents Playground', funct
   /** The funnel's rows as the tab shows them: stage, people, share. */
   async function funnelRows(tab: Page, id: string): Promise<string[][]> {
     // Opened afresh, as someone coming back to the page would.
-    await tab.goto(`${stack.url}/tab/#/reach/${id}`);
+    await tab.goto(`${session.stack.url}/tab/#/reach/${id}`);
     await tab.reload();
     await tab.getByTestId('funnel-table').waitFor();
     return tab.getByTestId('funnel-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())));
@@ -61,8 +44,8 @@ describe('announcement end to end in the Microsoft 365 Agents Playground', funct
 
   /** The API as the communicator calls it (the yardstick the tab is checked against). */
   async function getJson<T>(path: string): Promise<T> {
-    const response = await fetch(`${stack.url}${path}`, {
-      headers: { authorization: `Bearer ${await stack.sim.issueUserToken(demo().communicator.id)}` },
+    const response = await fetch(`${session.stack.url}${path}`, {
+      headers: { authorization: `Bearer ${await session.stack.sim.issueUserToken(demo().communicator.id)}` },
     });
     assert.equal(response.status, 200, path);
     return (await response.json()) as T;
@@ -70,14 +53,15 @@ describe('announcement end to end in the Microsoft 365 Agents Playground', funct
   const reachOf = async (id: string) => (await getJson<{ municipality: Funnel }>(`/api/v1/announcements/${id}/reach`)).municipality;
 
   it('a communicator’s announcement arrives in a staff member’s chat; she presses «Bekreft lest», the card says so, and the tab’s funnel counts her', async () => {
-    const chat = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
-    await chat.goto(playground!.url);
+    const { stack, playground, browser } = session;
+    const chat = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await chat.goto(playground.url);
     await chat.locator('[data-lexical-editor="true"]').waitFor({ timeout: 30_000 });
     const amina = demo().staff;
     // Opening the chat installs the app for her: the bot keeps the chat to reach her later.
     await waitFor(async () => (await stack.directory.findPerson(stack.sim.tenantId, amina.id))?.conversationReference);
 
-    const tab = await browser!.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'nb-NO' });
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'nb-NO' });
     const id = await composeInTab(tab);
 
     // Her card, told up front that pressing the button records her name.

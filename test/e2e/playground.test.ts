@@ -1,35 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { cardInPlayground, sayInPlayground, startPlaygroundFor, type Playground } from '../support/playground.js';
-import { startTestStack, type TestStack } from '../support/stack.js';
+import type { Page } from 'playwright-core';
+import { cardInPlayground, sayInPlayground, playgroundSession } from '../support/playground.js';
 
 describe('bot end to end in the Microsoft 365 Agents Playground', function () {
   this.timeout(90_000);
-  let stack: TestStack;
-  let playground: Playground | undefined;
-  let browser: Browser | undefined;
-
-  before(async () => {
-    stack = await startTestStack();
-    // Our municipality and person instead of the Playground's sample tenant.
-    [playground, browser] = await Promise.all([startPlaygroundFor(stack), launchChromium()]);
-    await mkdir('test-results', { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await stack?.close();
-  });
+  const session = playgroundSession();
 
   const say = sayInPlayground;
-  const card = (page: Page, text: string | RegExp, nth: 'first' | 'last' = 'last') => cardInPlayground(page, playground, text, nth);
+  const card = (page: Page, text: string | RegExp, nth: 'first' | 'last' = 'last') => cardInPlayground(page, session.playground, text, nth);
 
   it('a staff member says "hjelp", sees the welcome card, switches to svenska and sees Swedish', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(playground!.url);
+    const { stack, playground, browser } = session;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(playground.url);
     await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 30_000 });
     const amina = stack.sim.municipality.demoPersons.staff;
 

@@ -1,32 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { surveyCard } from '../../bot/cards/survey-card.js';
 import { findTemplate } from '../../core/survey-templates/index.js';
-import { launchChromium } from '../support/browser.js';
-import { cardInPlayground, startPlaygroundFor, type Playground } from '../support/playground.js';
-import { startTestStack, type TestStack } from '../support/stack.js';
+import { cardInPlayground, playgroundSession } from '../support/playground.js';
 import { sendSurvey, storedFor } from '../bot/survey-helpers.js';
 
 describe('pulse survey end to end in the Microsoft 365 Agents Playground', function () {
   this.timeout(120_000);
-  let stack: TestStack;
-  let playground: Playground | undefined;
-  let browser: Browser | undefined;
+  const session = playgroundSession();
 
-  before(async () => {
-    stack = await startTestStack();
-    [playground, browser] = await Promise.all([startPlaygroundFor(stack), launchChromium()]);
-    await mkdir('test-results', { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await stack?.close();
-  });
-
-  const card = (page: Page, text: string | RegExp) => cardInPlayground(page, playground, text);
+  const card = (page: Page, text: string | RegExp) => cardInPlayground(page, session.playground, text);
   const template = findTemplate('digital-work-environment')!;
   const question = (id: string) => template.definition.questions.find((q) => q.id === id)!;
 
@@ -40,8 +23,9 @@ describe('pulse survey end to end in the Microsoft 365 Agents Playground', funct
   }
 
   it('a staff member gets the digital-work-environment survey, answers it in the card and sees the thank-you card; a second answer is refused politely', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 1400 } });
-    await page.goto(playground!.url);
+    const { stack, playground, browser } = session;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(playground.url);
     await page.locator('[data-lexical-editor="true"]').waitFor({ timeout: 30_000 });
     const amina = stack.sim.municipality.demoPersons.staff;
     // Opening the chat installs the app for her: the bot keeps the chat to reach her later.

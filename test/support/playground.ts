@@ -3,9 +3,10 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { PLAYGROUND_CONFIG_ENV, writePlaygroundConfig } from '../../sim/index.js';
-import type { TestStack } from './stack.js';
+import { launchChromium } from './browser.js';
+import { startTestStack, type TestStack, type TestStackOptions } from './stack.js';
 
 /** The Microsoft 365 Agents Playground, a Teams stand-in client, running against a bot endpoint. */
 export interface Playground {
@@ -117,4 +118,30 @@ export async function cardInPlayground(page: Page, playground: Playground | unde
     throw new Error(`No card with ${String(text)} appeared. Playground output:\n${playground?.output().slice(-2000)}`, { cause: error });
   }
   return found;
+}
+
+/** What a Playground suite works with, filled in by its `before` hook. */
+export interface PlaygroundSession {
+  stack: TestStack;
+  playground: Playground;
+  browser: Browser;
+}
+
+/**
+ * Registers the suite's hooks: before its tests, the whole stack, the Playground chatting with it as
+ * the municipality's demo staff member, and Chromium to drive it; after them, all three stopped.
+ */
+export function playgroundSession(options: TestStackOptions = {}): PlaygroundSession {
+  const session: Partial<PlaygroundSession> = {};
+  before(async () => {
+    session.stack = await startTestStack(options);
+    [session.playground, session.browser] = await Promise.all([startPlaygroundFor(session.stack), launchChromium()]);
+    await mkdir('test-results', { recursive: true });
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.playground?.stop();
+    await session.stack?.close();
+  });
+  return session as PlaygroundSession;
 }
