@@ -6,6 +6,7 @@ import { ingestAdoptionFromGraph } from '../../app/adoption-ingest.js';
 import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { silentProgress, startTestStack, type TestStack } from '../support/stack.js';
+import { getAs, signInOnPage, signInToTab } from '../support/tab-session.js';
 
 
 /** What the API says, to check the screen against (the API has its own tests; here it is the yardstick). */
@@ -60,20 +61,11 @@ describe('adoption view in the browser: units least adopted first, privacy, tren
   });
 
   const demo = () => stack.sim.municipality.demoPersons;
-  async function api<T>(path: string, personId: string): Promise<T> {
-    const response = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await stack.sim.issueUserToken(personId)}` } });
-    assert.equal(response.status, 200, await response.clone().text());
-    return (await response.json()) as T;
-  }
+  const api = <T>(path: string, personId: string) => getAs<T>(stack, path, personId);
 
   /** Signs in on the simulator's sign-in page as a demo person, then opens Adoption from the menu. */
   async function openAdoption(displayName: string, options: BrowserContextOptions = {}) {
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/tab/`);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.getByRole('button', { name: displayName }).click();
-    await page.getByTestId('me-name').waitFor();
+    const { context, page } = await signInToTab(browser, stack.url, displayName, { acceptDownloads: true, ...options });
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Adopsjon' }).click();
     await page.getByRole('heading', { level: 1, name: 'Adopsjon' }).waitFor();
     return { context, page };
@@ -264,10 +256,7 @@ describe('adoption view in the browser: units least adopted first, privacy, tren
     await page.route('**/api/v1/adoption?*', (route) =>
       route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'not_ready', detail: 'The database does not answer' }) }),
     );
-    await page.goto(`${stack.url}/tab/`);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.getByRole('button', { name: demo().admin.displayName }).click();
-    await page.getByTestId('me-name').waitFor();
+    await signInOnPage(page, stack.url, demo().admin.displayName);
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Adopsjon' }).click();
     const problem = page.getByRole('alert').filter({ hasText: 'Bruksdata kunne ikke hentes.' });
     await problem.waitFor();
@@ -288,12 +277,7 @@ describe('adoption view in the browser: units least adopted first, privacy, tren
     after(() => concealed?.close());
 
     it('tells the admin why there are no units, exactly what to change, and why privacy does not depend on it', async () => {
-      const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${concealed.url}/tab/`);
-      await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-      await page.getByRole('button', { name: concealed.sim.municipality.demoPersons.admin.displayName }).click();
-      await page.getByTestId('me-name').waitFor();
+      const { context, page } = await signInToTab(browser, concealed.url, concealed.sim.municipality.demoPersons.admin.displayName);
       await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Adopsjon' }).click();
 
       const notice = page.getByTestId('concealed-notice');

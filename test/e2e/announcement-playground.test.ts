@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Funnel } from '../../core/announcement-reach.js';
 import { cardInPlayground, playgroundSession } from '../support/playground.js';
+import { signInOnPage } from '../support/tab-session.js';
 
 const TITLE = 'Ny rutine for vaktbytte';
 const BODY = 'Fra mandag bytter vi vakter i **MinTurnus**, ikke på papir.';
@@ -17,10 +18,7 @@ describe('announcement end to end in the Microsoft 365 Agents Playground', funct
 
   /** The communicator writes the announcement in the tab and sends it to everyone, asking for acknowledgement. */
   async function composeInTab(tab: Page): Promise<string> {
-    await tab.goto(`${session.stack.url}/tab/`);
-    await tab.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await tab.getByRole('button', { name: demo().communicator.displayName }).click();
-    await tab.getByTestId('me-name').waitFor();
+    await signInOnPage(tab, session.stack.url, demo().communicator.displayName);
     await tab.getByRole('navigation').getByRole('link', { name: 'Nådd' }).click();
     await tab.getByRole('link', { name: 'Ny kunngjøring' }).click();
     await tab.getByRole('textbox', { name: 'Tittel' }).fill(TITLE);

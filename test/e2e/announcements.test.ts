@@ -7,6 +7,7 @@ import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { openChats } from '../support/chats.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { signInToTab } from '../support/tab-session.js';
 
 /** What the API says, to check the screen against (the API has its own tests; here it is the yardstick). */
 type ApiUnit = { unitId: string; name: string; path: string[] } & ({ funnel: Funnel } | { hidden: string });
@@ -88,12 +89,7 @@ describe('announcements in the tab: compose with a card preview, send with progr
 
   /** Signs in on the simulator's sign-in page as a demo person, then opens Nådd from the menu. */
   async function openReach(displayName: string, options: BrowserContextOptions = {}) {
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 }, ...options });
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/tab/`);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.getByRole('button', { name: displayName }).click();
-    await page.getByTestId('me-name').waitFor();
+    const { context, page } = await signInToTab(browser, stack.url, displayName, options);
     await page.getByRole('navigation').getByRole('link', { name: 'Nådd' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nådd' }).waitFor();
     return { context, page };

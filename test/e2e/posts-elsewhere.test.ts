@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { getAs, signInToTab } from '../support/tab-session.js';
 
 interface Figures {
   reactions: number;
@@ -45,21 +46,11 @@ describe('posts elsewhere in the tab: a communicator follows a channel post and 
   });
 
   const demo = () => stack.sim.municipality.demoPersons;
-  async function api<T>(path: string, personId: string): Promise<T> {
-    const response = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await stack.sim.issueUserToken(personId)}` } });
-    assert.equal(response.status, 200, `${path}: ${await response.clone().text()}`);
-    return (await response.json()) as T;
-  }
+  const api = <T>(path: string, personId: string) => getAs<T>(stack, path, personId);
 
   /** Signs in on the simulator's sign-in page as a demo person and opens the announcement. */
   async function signIn(displayName: string, options: BrowserContextOptions = {}) {
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 }, ...options });
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/tab/`);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.getByRole('button', { name: displayName }).click();
-    await page.getByTestId('me-name').waitFor();
-    return { context, page };
+    return signInToTab(browser, stack.url, displayName, options);
   }
   async function openAnnouncement(page: Page, theme?: string) {
     await page.goto(`${stack.url}/tab/${theme ? `?theme=${theme}` : ''}#/reach/${announcementId}`);

@@ -8,6 +8,7 @@ import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { openChats } from '../support/chats.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { getAs, signInToTab } from '../support/tab-session.js';
 
 
 /** What the API says, to check the screen against (the API has its own tests; here it is the yardstick). */
@@ -133,20 +134,11 @@ describe('pulse surveys in the tab: create from a template with a card preview, 
   });
 
   const demo = () => stack.sim.municipality.demoPersons;
-  async function api<T>(path: string, personId: string): Promise<T> {
-    const response = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await stack.sim.issueUserToken(personId)}` } });
-    assert.equal(response.status, 200, await response.clone().text());
-    return (await response.json()) as T;
-  }
+  const api = <T>(path: string, personId: string) => getAs<T>(stack, path, personId);
 
   /** Signs in on the simulator's sign-in page as a demo person, then opens the surveys from the menu. */
   async function openSurveys(displayName: string, options: BrowserContextOptions = {}, menu = 'Pulsmålinger') {
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/tab/`);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.getByRole('button', { name: displayName }).click();
-    await page.getByTestId('me-name').waitFor();
+    const { context, page } = await signInToTab(browser, stack.url, displayName, { acceptDownloads: true, ...options });
     await page.getByRole('navigation').getByRole('link', { name: menu }).click();
     await page.getByRole('heading', { level: 1, name: menu }).waitFor();
     return { context, page };
