@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { formatUnitPath, isWithinUnit, unitPathFromDepartment } from '../../core/units.js';
 import { POSTS_ELSEWHERE_QUEUE } from '../../app/announcements/posts-elsewhere-jobs.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { announcementForLater } from '../support/stored-announcement.js';
 import { assertProblem, surveyApi } from '../support/survey-api.js';
 
 interface Figures {
@@ -24,7 +25,6 @@ interface Posts {
   posts: Post[];
 }
 
-const DAY = 24 * 3600_000;
 const sum = (list: Figures[]): Figures => list.reduce((s, f) => ({ reactions: s.reactions + f.reactions, replies: s.replies + f.replies, people: s.people + f.people }), { reactions: 0, replies: 0, people: 0 });
 
 /**
@@ -45,16 +45,7 @@ describe('API: posts elsewhere (channel posts and SharePoint pages) of an announ
     stack = await startTestStack();
     api = await surveyApi(stack);
     // Scheduled a month ahead: posts elsewhere follow an announcement whatever became of its own sending.
-    const created = await stack.app.announcements.store.create({
-      tenantId: tenant(),
-      content: { versions: { nb: { title: 'Ny turnus', body: 'Les mer på intranettet.', links: [] } }, fallbackLocale: 'nb', image: null },
-      audience: { kind: 'everyone' },
-      sendAt: new Date(Date.now() + 30 * DAY),
-      requiresAcknowledgement: false,
-      createdBy: stack.sim.municipality.demoPersons.communicator.id,
-      createdByRole: 'Communicator',
-    });
-    announcementId = created.id;
+    announcementId = await announcementForLater(stack, { title: 'Ny turnus', body: 'Les mer på intranettet.' });
   });
   after(() => stack?.close());
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Funnel } from '../../core/announcement-reach.js';
 import { cardInPlayground, playgroundSession } from '../support/playground.js';
+import { waitFor } from '../support/wait.js';
 import { signInOnPage } from '../support/tab-session.js';
 
 const TITLE = 'Ny rutine for vaktbytte';
@@ -99,13 +100,3 @@ describe('announcement end to end in the Microsoft 365 Agents Playground', funct
   });
 });
 
-/** Polls until `read` gives a value. */
-async function waitFor<T>(read: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { announcementForLater } from '../support/stored-announcement.js';
 import { getAs, signInToTab } from '../support/tab-session.js';
 
 interface Figures {
@@ -15,7 +16,6 @@ interface ApiPosts {
   posts: Array<{ kind: string; channel: { whole: Figures | null; units: Array<{ unitId: string; name: string; figures?: Figures; hidden?: string }> } | null; page: { viewers: number; views: number } | null }>;
 }
 
-const DAY = 24 * 3600_000;
 const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 /** Whitespace as one plain space: Norwegian numbers use no-break spaces ("1 234"). */
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -29,16 +29,7 @@ describe('posts elsewhere in the tab: a communicator follows a channel post and 
   before(async () => {
     [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
     await mkdir('test-results', { recursive: true });
-    const created = await stack.app.announcements.store.create({
-      tenantId: stack.sim.tenantId,
-      content: { versions: { nb: { title: 'Ny personalhåndbok', body: 'Les den på intranettet.', links: [] } }, fallbackLocale: 'nb', image: null },
-      audience: { kind: 'everyone' },
-      sendAt: new Date(Date.now() + 30 * DAY),
-      requiresAcknowledgement: false,
-      createdBy: stack.sim.municipality.demoPersons.communicator.id,
-      createdByRole: 'Communicator',
-    });
-    announcementId = created.id;
+    announcementId = await announcementForLater(stack, { title: 'Ny personalhåndbok', body: 'Les den på intranettet.' });
   });
   after(async () => {
     await browser?.close();

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { surveyCard } from '../../bot/cards/survey-card.js';
 import { findTemplate } from '../../core/survey-templates/index.js';
 import { cardInPlayground, playgroundSession } from '../support/playground.js';
+import { waitFor } from '../support/wait.js';
 import { sendSurvey, storedFor } from '../bot/survey-helpers.js';
 
 describe('pulse survey end to end in the Microsoft 365 Agents Playground', function () {
@@ -70,13 +71,3 @@ describe('pulse survey end to end in the Microsoft 365 Agents Playground', funct
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Polls until `read` gives a value (the Playground installs the app shortly after the page opens). */
-async function waitFor<T>(read: () => Promise<T | null | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
