@@ -1,6 +1,6 @@
 import type { PostUnitCounts } from './posts-elsewhere.js';
 import type { SuppressionReason } from './suppression.js';
-import { NO_UNIT, rollUpUnits, unitsWithin, type UnitRef, type UnitRow } from './unit-rollup.js';
+import { addInto, NO_UNIT, rollUpUnits, unitsWithin, type UnitRef, type UnitRow } from './unit-rollup.js';
 import type { Unit } from './units.js';
 
 /** Reactions, replies and the people behind them, for a unit with its sub-units or for the whole. */
@@ -57,10 +57,7 @@ export function channelPostReachWithin(reach: ChannelPostReach, roots: ReadonlyA
   const { units, tops } = unitsWithin(reach.units, roots);
   const whole =
     tops.length > 0 && tops.every((u) => 'figures' in u)
-      ? tops.reduce<PostFigures>((sum, u) => {
-          const f = (u as { figures: PostFigures }).figures;
-          return { reactions: sum.reactions + f.reactions, replies: sum.replies + f.replies, people: sum.people + f.people };
-        }, zero())
+      ? tops.reduce<PostFigures>((sum, u) => addInto(sum, (u as { figures: PostFigures }).figures), zero())
       : null;
   return { whole, units };
 }

@@ -60,9 +60,7 @@ export function rollUpUnits<T extends { [K in keyof T]: number }>(rows: Readonly
     own.set(key, (own.get(key) ?? 0) + row.size);
     // Into the unit, every unit above it, and the whole (null).
     for (let at: string | null = key; ; at = parentOf(at)) {
-      const sum = totals.get(at) ?? zero();
-      for (const field of Object.keys(sum) as Array<keyof T>) (sum[field] as number) += row.figures[field] as number;
-      totals.set(at, sum);
+      totals.set(at, addInto(totals.get(at) ?? zero(), row.figures));
       if (at === null) break;
     }
   }
@@ -80,6 +78,12 @@ export function rollUpUnits<T extends { [K in keyof T]: number }>(rows: Readonly
   };
   const byPath = (a: string, b: string) => formatUnitPath(refOf(a).path).localeCompare(formatUnitPath(refOf(b).path), 'nb') || a.localeCompare(b);
   return { keys, totals, hidden, rootShown, parentOf, ancestry, refOf, byPath };
+}
+
+/** Adds each of `more`'s figures to `sum`'s, and returns `sum`. */
+export function addInto<T extends { [K in keyof T]: number }>(sum: T, more: T): T {
+  for (const field of Object.keys(sum) as Array<keyof T>) (sum[field] as number) += more[field] as number;
+  return sum;
 }
 
 /**
