@@ -6,6 +6,7 @@ import { countOf, stagesOf, type Stage } from '../../announcements/funnel';
 import { isShownUnit, type Funnel, type Reach } from '../../announcements/types';
 import { ScrollRegion } from '../adoption/ScrollRegion';
 import { useHiddenText } from './hidden-text';
+import { UnitRowHeader } from '../UnitRowHeader';
 
 const PHONE = '@media (max-width: 640px)';
 
@@ -14,9 +15,6 @@ const useStyles = makeStyles({
   sticky: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
   unitColumn: { width: '26%', [PHONE]: { width: '9rem' } },
   row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
-  rowHeader: { fontWeight: tokens.fontWeightRegular, textAlign: 'start', verticalAlign: 'top' },
-  unitCell: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0, overflowWrap: 'anywhere' },
-  parent: { color: tokens.colorNeutralForeground2 },
   value: { display: 'flex', flexDirection: 'column', whiteSpace: 'nowrap' },
   count: { color: tokens.colorNeutralForeground2 },
   hidden: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
@@ -61,15 +59,9 @@ export function UnitReachTable(props: { reach: Reach; requiresAcknowledgement: b
         </TableHeader>
         <TableBody>
           {props.reach.units.map((unit) => {
-            const parent = unit.path.length > 1 ? format.unitPath(unit.path.slice(0, -1)) : null;
             return (
               <TableRow key={unit.unitId} className={styles.row} data-unit-id={unit.unitId} data-hidden={isShownUnit(unit) ? undefined : unit.hidden}>
-                <TableHeaderCell scope="row" className={mergeClasses(styles.rowHeader, styles.sticky)}>
-                  <div className={styles.unitCell}>
-                    {parent && <Caption1 className={styles.parent}>{parent}</Caption1>}
-                    <span data-testid="unit-name">{format.unitName(unit.name)}</span>
-                  </div>
-                </TableHeaderCell>
+                <UnitRowHeader path={unit.path} name={unit.name} />
                 {isShownUnit(unit) ? (
                   stages.map((stage) => (
                     <TableCell key={stage} data-stage={stage}>

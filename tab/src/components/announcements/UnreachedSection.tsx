@@ -11,6 +11,7 @@ import { useAction } from '../../surveys/hooks';
 import { ScrollRegion } from '../adoption/ScrollRegion';
 import { ProblemBar } from '../surveys/ProblemBar';
 import { useHiddenText } from './hidden-text';
+import { UnitRowHeader } from '../UnitRowHeader';
 
 const PHONE = '@media (max-width: 640px)';
 
@@ -20,9 +21,6 @@ const useStyles = makeStyles({
   sticky: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
   unitColumn: { width: '26%', [PHONE]: { width: '9rem' } },
   row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
-  rowHeader: { fontWeight: tokens.fontWeightRegular, textAlign: 'start', verticalAlign: 'top' },
-  unitCell: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0, overflowWrap: 'anywhere' },
-  parent: { color: tokens.colorNeutralForeground2 },
   hidden: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
   reminder: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS, maxWidth: '48rem' },
   note: { color: tokens.colorNeutralForeground2 },
@@ -61,16 +59,10 @@ export function UnreachedSection(props: { announcement: AnnouncementDetail; unre
             </TableHeader>
             <TableBody>
               {props.unreached.units.map((unit) => {
-                const parent = unit.path.length > 1 ? format.unitPath(unit.path.slice(0, -1)) : null;
                 const name = format.unitName(unit.name);
                 return (
                   <TableRow key={unit.unitId} className={styles.row} data-unit-id={unit.unitId}>
-                    <TableHeaderCell scope="row" className={mergeClasses(styles.rowHeader, styles.sticky)}>
-                      <div className={styles.unitCell}>
-                        {parent && <Caption1 className={styles.parent}>{parent}</Caption1>}
-                        <span>{name}</span>
-                      </div>
-                    </TableHeaderCell>
+                    <UnitRowHeader path={unit.path} name={unit.name} />
                     {isShownUnreached(unit) ? (
                       <>
                         <TableCell>{unit.notOnTeams === null ? t('announcements.funnel.unknown') : format.number(unit.notOnTeams)}</TableCell>

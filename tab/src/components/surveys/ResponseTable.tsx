@@ -6,15 +6,13 @@ import { ScrollRegion } from '../adoption/ScrollRegion';
 import { leastRespondedFirst, responseOf } from '../../surveys/results';
 import type { UnitResults } from '../../surveys/types';
 import { useHiddenReason } from './hidden-reason';
+import { UnitRowHeader } from '../UnitRowHeader';
 
 const useStyles = makeStyles({
   table: { minWidth: '36rem' },
   sticky: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
   unitColumn: { width: '40%' },
   row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
-  rowHeader: { fontWeight: tokens.fontWeightRegular, textAlign: 'start', verticalAlign: 'top' },
-  unitCell: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0, overflowWrap: 'anywhere' },
-  parent: { color: tokens.colorNeutralForeground2 },
   rate: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '6rem' },
   hidden: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
 });
@@ -43,18 +41,13 @@ export function ResponseTable(props: { units: UnitResults[]; minGroupSize: numbe
         </TableHeader>
         <TableBody>
           {leastRespondedFirst(props.units).map((unit) => {
-            const parent = unit.path.length > 1 ? format.unitPath(unit.path.slice(0, -1)) : null;
             const response = responseOf(unit);
             const reason = unit.suppressed ? hiddenReason(unit.suppressed) : null;
             return (
               <TableRow key={unit.unitId} className={styles.row} data-unit-id={unit.unitId} data-suppressed={unit.suppressed || undefined}>
-                <TableHeaderCell scope="row" className={mergeClasses(styles.rowHeader, styles.sticky)}>
-                  <div className={styles.unitCell}>
-                    {parent && <Caption1 className={styles.parent}>{parent}</Caption1>}
-                    <span data-testid="unit-name">{format.unitName(unit.name)}</span>
-                    {reason && response && <Caption1 className={styles.hidden} data-testid="suppressed">{reason}</Caption1>}
-                  </div>
-                </TableHeaderCell>
+                <UnitRowHeader path={unit.path} name={unit.name}>
+                  {reason && response && <Caption1 className={styles.hidden} data-testid="suppressed">{reason}</Caption1>}
+                </UnitRowHeader>
                 {response ? (
                   <>
                     <TableCell>{format.number(response.invited)}</TableCell>
