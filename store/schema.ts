@@ -23,6 +23,10 @@ export interface Schema {
   read_marks: ReadMarksTable;
   posts_elsewhere: PostsElsewhereTable;
   post_unit_figures: PostUnitFiguresTable;
+  nudge_rules: NudgeRulesTable;
+  nudges: NudgesTable;
+  nudge_tip_feedback: NudgeTipFeedbackTable;
+  nudge_cohorts: NudgeCohortsTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -279,4 +283,51 @@ export interface PostUnitFiguresTable {
   reactions: number;
   replies: number;
   people: number;
+}
+
+export interface NudgeRulesTable {
+  tenant_id: string;
+  /** core/nudge-rules.ts NudgeRules, parsed with its schema when read. */
+  rules: unknown;
+  hold_out_seed: string;
+  updated_at: Generated<Date>;
+}
+
+export interface NudgesTable {
+  tenant_id: string;
+  nudge_id: Generated<string>;
+  aad_object_id: string;
+  series: 'teams-tips' | 'engage-invitation' | 'welcome' | 'announcement-reminder';
+  tip: string;
+  step: number;
+  cohort_day: Day | null;
+  due_day: Day;
+  announcement_id: string | null;
+  state: Generated<'pending' | 'sending' | 'sent' | 'cancelled' | 'unreachable'>;
+  attempts: Generated<number>;
+  claimed_at: Date | null;
+  sent_at: Date | null;
+  feedback_given: Generated<boolean>;
+}
+
+export interface NudgeTipFeedbackTable {
+  tenant_id: string;
+  tip: string;
+  unit_key: string;
+  helped: Generated<number>;
+  not_for_me: Generated<number>;
+}
+
+export interface NudgeCohortsTable {
+  tenant_id: string;
+  cohort_day: Day;
+  series: string;
+  unit_key: string;
+  arm: 'nudged' | 'held-out';
+  staff: number;
+  eligible: number;
+  measured_on: Day | null;
+  measured_staff: number | null;
+  active_since: number | null;
+  reached: number | null;
 }

@@ -6,6 +6,7 @@ import * as announcements from './0004-announcements.js';
 import * as readMarks from './0005-read-marks.js';
 import * as postsElsewhere from './0006-posts-elsewhere.js';
 import * as tenantSendLease from './0007-tenant-send-lease.js';
+import * as nudges from './0008-nudges.js';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited or removed; a change
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-read-marks': readMarks,
   '0006-posts-elsewhere': postsElsewhere,
   '0007-tenant-send-lease': tenantSendLease,
+  '0008-nudges': nudges,
 };

@@ -1,0 +1,47 @@
+import type { NudgeRules } from './nudge-rules.js';
+import type { NudgeSeries, NudgeTip, TipFeedback } from './nudge-tips.js';
+import type { Locale } from './locale.js';
+
+/** A tenant's rules with the seed of its hold-out (made once, never edited: the arms must stay put). */
+export interface StoredNudgeRules {
+  rules: NudgeRules;
+  holdOutSeed: string;
+  updatedAt: Date | null;
+}
+
+/** One nudge planned for a person: a step of a series, due from a local day. */
+export interface PlannedNudge {
+  aadObjectId: string;
+  series: NudgeSeries;
+  tip: NudgeTip;
+  /** 0 for the first tip of a series. */
+  step: number;
+  /** The local day (YYYY-MM-DD) from which it may be sent; pacing may move it later. */
+  dueDay: string;
+  /** The announcement a reminder is about. */
+  announcementId?: string;
+}
+
+/** A nudge claimed for sending, with what the sender needs to reach the person. */
+export interface ClaimedNudge {
+  tenantId: string;
+  nudgeId: string;
+  aadObjectId: string;
+  series: NudgeSeries;
+  tip: NudgeTip;
+  announcementId: string | null;
+  conversationReference: Record<string, unknown>;
+  locale: Locale | null;
+}
+
+export type NudgeOutcome = 'sent' | 'retry' | 'unreachable';
+
+export type FeedbackResult = 'recorded' | 'already-given' | 'unknown-nudge';
+
+/** The port to the nudge tables; implemented in store/. */
+export interface NudgeStore {
+  getRules(tenantId: string): Promise<StoredNudgeRules>;
+  saveRules(tenantId: string, rules: NudgeRules, now: Date): Promise<StoredNudgeRules>;
+  /** Records the press of "this helped" / "not for me" under a nudge the person got: once per nudge, counted per tip and unit. */
+  recordFeedback(tenantId: string, nudgeId: string, aadObjectId: string, feedback: TipFeedback): Promise<FeedbackResult>;
+}
