@@ -1,6 +1,9 @@
 import type { ReportPeriod } from '../core/adoption.js';
 import type { IngestionSummary } from '../core/adoption-aggregator.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
+import { localDay, type MessagingSettings } from '../core/messaging-settings.js';
+import type { NudgeSchedule, NudgeStore, TargetingApplied } from '../core/nudge-store.js';
+import { NudgeTargeting } from '../core/nudge-targeting.js';
 import { createUnitResolver } from '../core/unit-mapping.js';
 import { GraphError } from '../graph/graph-client.js';
 import { readConcealedNamesSetting } from '../graph/report-settings.js';
@@ -26,6 +29,16 @@ export interface IngestResult {
   snapshots: IngestedSnapshot[];
   /** The tenant's reportSettings.displayConcealedNames; null when the app may not read it. */
   concealedSetting: boolean | null;
+  /** What the nudge rules made of this ingestion, when nudges were given to it. */
+  nudges?: TargetingApplied;
+}
+
+/** What the ingestion needs to plan nudges while the reports stream past. */
+export interface IngestNudges {
+  rules: NudgeStore;
+  schedule: NudgeSchedule;
+  settings(tenantId: string): Promise<MessagingSettings>;
+  now(): Date;
 }
 
 /**
@@ -36,7 +49,7 @@ export async function ingestAdoptionFromGraph(
   config: Config,
   store: AdoptionStore,
   progress: Progress,
-  options: { periods?: readonly ReportPeriod[] } = {},
+  options: { periods?: readonly ReportPeriod[]; nudges?: IngestNudges } = {},
 ): Promise<IngestResult> {
   const { graph, tenantId, close } = connectGraph(config);
   try {
@@ -46,7 +59,11 @@ export async function ingestAdoptionFromGraph(
       throw error;
     });
     const resolve = createUnitResolver({ rules: await store.listUnitMappings(tenantId), useOfficeLocation: config.adoption.useOfficeLocation });
-    const run = new AdoptionRun(resolve, { source: 'graph', minGroupSize: config.privacy.minGroupSize });
+    const nudges = options.nudges;
+    const rules = nudges ? await nudges.rules.getRules(tenantId) : undefined;
+    // The one moment a person's activity is looked at for nudges: while their rows stream past.
+    const targeting = nudges && rules ? new NudgeTargeting(rules.rules, rules.holdOutSeed, (await nudges.schedule.openCohort(tenantId))?.cohortDay ?? null) : undefined;
+    const run = new AdoptionRun(resolve, { source: 'graph', minGroupSize: config.privacy.minGroupSize }, targeting);
 
     const users = progress.step('Users (Graph /users)', 1000);
     for await (const page of directoryPages(graph)) {
@@ -67,7 +84,15 @@ export async function ingestAdoptionFromGraph(
     }
     const snapshots = run.snapshots();
     await store.saveSnapshots(tenantId, snapshots);
+    let applied: TargetingApplied | undefined;
+    // With names concealed nobody can be matched to their rows, and everyone would look inactive.
+    if (nudges && rules && targeting && !snapshots.some((s) => s.concealed)) {
+      const now = nudges.now();
+      const { timeZone } = await nudges.settings(tenantId);
+      applied = await nudges.schedule.applyTargeting(tenantId, targeting.result(), rules.rules, { now, today: localDay(now, timeZone) });
+    }
     return {
+      ...(applied ? { nudges: applied } : {}),
       concealedSetting,
       snapshots: snapshots.map((s) => ({ period: s.period, reportDate: s.reportDate, concealed: s.concealed, summary: s.summary })),
     };

@@ -3,6 +3,7 @@ import { AdoptionAggregator } from '../core/adoption-aggregator.js';
 import { buildSnapshot } from '../core/adoption-snapshot.js';
 import type { AdoptionSnapshotInput } from '../core/adoption-store.js';
 import type { DirectoryEntry } from '../core/directory.js';
+import type { NudgeTargeting } from '../core/nudge-targeting.js';
 import type { UnitResolver } from '../core/unit-mapping.js';
 import { formatUnitPath } from '../core/units.js';
 import type { OpenedReport } from '../graph/usage-reports/read-report.js';
@@ -24,6 +25,8 @@ export class AdoptionRun {
   constructor(
     private readonly resolveUnit: UnitResolver,
     private readonly options: { source: 'graph' | 'import'; minGroupSize: number },
+    /** Sees the rows go past to decide who gets a nudge series (the Graph ingestion only). */
+    private readonly targeting?: NudgeTargeting,
   ) {}
 
   private enabledPeople = 0;
@@ -40,6 +43,7 @@ export class AdoptionRun {
       if (!this.unitPaths.has(unitKey)) this.unitPaths.set(unitKey, path);
       this.people.push({ upn: entry.upn, unitKey, enabled: entry.accountEnabled });
       if (entry.accountEnabled) this.enabledPeople++;
+      this.targeting?.addPerson(entry.aadObjectId, entry.upn, unitKey, entry.accountEnabled);
       for (const aggregator of this.aggregators.values()) aggregator.addPerson(entry.upn, unitKey, entry.accountEnabled);
     }
   }
@@ -60,16 +64,21 @@ export class AdoptionRun {
     };
     switch (report.kind) {
       case 'teamsUserActivity':
-        for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).teamsUserActivity(row), tick());
+        for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).teamsUserActivity(row), this.targeting?.teamsUserActivity(row), tick());
         break;
       case 'teamsDeviceUsage':
         for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).teamsDeviceUsage(row), tick());
         break;
       case 'engageActivity':
-        for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).engageActivity(row), tick());
+        for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).engageActivity(row), this.targeting?.engageUserActivity(row), tick());
         break;
       case 'engageGroupsActivity':
-        for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).engageGroupsActivity(row), tick());
+        for await (const row of report.rows) {
+          const aggregator = aggregatorOf(row.reportPeriodDays);
+          aggregator.engageGroupsActivity(row);
+          if (!row.isDeleted && row.ownerUpn) this.targeting?.engageCommunity(aggregator.unitKeyOf(row.ownerUpn));
+          tick();
+        }
         break;
       case 'teamsTeamActivity':
         for await (const row of report.rows) (aggregatorOf(row.reportPeriodDays).teamsTeamActivity(row, (name) => this.unitOfTeam(name)), tick());

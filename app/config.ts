@@ -26,7 +26,15 @@ const optionalUrl = z.preprocess(
 );
 
 /** The environment Digipuls reads, with defaults. Nothing else in the code reads process.env. */
-export const configSchema = z
+export /** A job's schedule: a cron expression of five fields (Europe/Oslo), or off (the job runs only when asked). */
+const cronSetting = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off');
+
+const configSchema = z
   .object({
     PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(65535).default(3978),
     HOST: optionalText,
@@ -69,11 +77,7 @@ export const configSchema = z
       .positive('must be above 0')
       .max(50, 'must be at most 50: Teams allows an app about 50 messages a second per tenant (30 in older documentation)')
       .default(20),
-    SURVEY_DISPATCH_CRON: z
-      .string()
-      .trim()
-      .default('* * * * *')
-      .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
+    SURVEY_DISPATCH_CRON: cronSetting('* * * * *'),
     SURVEY_FREE_TEXT_ROLES: z
       .string()
       .trim()
@@ -85,22 +89,15 @@ export const configSchema = z
       .positive('must be above 0')
       .max(1000, 'must be at most 1000 messages a second')
       .default(30),
-    ANNOUNCEMENT_DISPATCH_CRON: z
-      .string()
-      .trim()
-      .default('* * * * *')
-      .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
+    ANNOUNCEMENT_DISPATCH_CRON: cronSetting('* * * * *'),
     ANNOUNCEMENT_MAX_ATTEMPTS: z.coerce
       .number({ error: 'must be a whole number' })
       .int('must be a whole number')
       .min(1, 'must be at least 1')
       .max(1000, 'must be at most 1000')
       .default(40),
-    POSTS_ELSEWHERE_REFRESH_CRON: z
-      .string()
-      .trim()
-      .default('*/30 * * * *')
-      .refine((v) => v === 'off' || /^\S+( \S+){4}$/.test(v), 'must be a cron expression of five fields (minute hour day month weekday), or off'),
+    POSTS_ELSEWHERE_REFRESH_CRON: cronSetting('*/30 * * * *'),
+    NUDGE_DISPATCH_CRON: cronSetting('*/5 * * * *'),
     ANNOUNCEMENT_NOT_READ_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(3),
     TEAMS_APP_CATALOG_ID: optionalText,
     BOT_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
@@ -175,6 +172,10 @@ export interface Config {
     /** When the reactions, replies and page views of posts elsewhere are read again (cron, Europe/Oslo). */
     postsRefreshCron: string | null;
   };
+  nudges: {
+    /** When the nudge sender looks for due nudges (cron, Europe/Oslo); pacing decides who may get one. */
+    dispatchCron: string | null;
+  };
   defaultLocale: (typeof LOCALES)[number];
   logLevel: Env['LOG_LEVEL'];
 }
@@ -233,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.ANNOUNCEMENT_MAX_ATTEMPTS,
       postsRefreshCron: e.POSTS_ELSEWHERE_REFRESH_CRON === 'off' ? null : e.POSTS_ELSEWHERE_REFRESH_CRON,
     },
+    nudges: { dispatchCron: e.NUDGE_DISPATCH_CRON === 'off' ? null : e.NUDGE_DISPATCH_CRON },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
   };

@@ -5,6 +5,7 @@ import type { Database } from '../store/database.js';
 import { ADOPTION_INGEST_QUEUE, ingestAdoptionFromGraph } from './adoption-ingest.js';
 import type { Config } from './config.js';
 import { canSyncDirectory, DIRECTORY_SYNC_QUEUE, syncDirectoryFromGraph } from './directory-sync.js';
+import type { NudgeService } from './nudges/nudge-service.js';
 import { logProgress } from './progress.js';
 
 /**
@@ -14,7 +15,7 @@ import { logProgress } from './progress.js';
 export async function registerJobs(
   database: Database,
   config: Config,
-  stores: { directory: DirectoryRepository; adoption: AdoptionStore },
+  stores: { directory: DirectoryRepository; adoption: AdoptionStore; nudges: NudgeService },
   logger: Logger,
 ): Promise<void> {
   const { jobs } = database;
@@ -32,7 +33,9 @@ export async function registerJobs(
   // Report throttling allows 14 report calls per 10 minutes per app: a retry waits long enough for the window to pass.
   await jobs.createQueue(ADOPTION_INGEST_QUEUE, { retryLimit: 4, retryDelay: 600, retryBackoff: true });
   await jobs.work(ADOPTION_INGEST_QUEUE, async () => {
-    const result = await ingestAdoptionFromGraph(config, stores.adoption, logProgress(logger));
+    // Nudges are planned while the reports stream past: the only moment a person's activity is looked at.
+    const result = await ingestAdoptionFromGraph(config, stores.adoption, logProgress(logger), { nudges: stores.nudges.forIngestion() });
+    if (result.nudges) logger.info(result.nudges, 'Nudges planned');
     for (const s of result.snapshots) logger.info({ period: s.period, reportDate: s.reportDate, concealed: s.concealed, summary: s.summary }, 'Adoption snapshot stored');
   });
   // Daily, after Microsoft has refreshed the reports (they lag 24–48 h; a later hour changes nothing).

@@ -23,6 +23,11 @@ import { registerSurveyJobs } from './surveys/survey-jobs.js';
 import { TenantSendGates } from './send-gate.js';
 import { TenantLeaseHolder } from './tenant-send-lease.js';
 import { createSurveyService, type SurveyService } from './surveys/survey-service.js';
+import { nudgeCard } from '../bot/cards/nudge-card.js';
+import { createNudgeRulesRepository } from '../store/nudge-rules-repository.js';
+import { createNudgeScheduleRepository } from '../store/nudge-schedule-repository.js';
+import { registerNudgeJobs } from './nudges/nudge-jobs.js';
+import { createNudgeService, type NudgeService } from './nudges/nudge-service.js';
 
 export interface Digipuls {
   config: Config;
@@ -32,6 +37,7 @@ export interface Digipuls {
   surveys: SurveyService;
   announcements: AnnouncementService;
   postsElsewhere: PostsElsewhereService;
+  nudges: NudgeService;
   server: RunningServer;
   close(): Promise<void>;
 }
@@ -48,19 +54,30 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
     const directory = createDirectoryRepository(database.db);
     const adoption = createAdoptionRepository(database.db);
     if (config.tenantId) await directory.ensureTenant(config.tenantId);
-    await registerJobs(database, config, { directory, adoption }, logger);
     // The bot sends the surveys, and the bot lives in the server, which needs the surveys for its API.
     let server: RunningServer | undefined;
     const surveyStore = createSurveyRepository(database.db);
-    // Surveys and announcements share each tenant's Bot Connector ceiling, and one instance sends to a tenant at a time.
+    // Surveys, announcements and nudges share each tenant's Bot Connector ceiling, and one instance sends to a tenant at a time.
     const gates = new TenantSendGates(config.announcements.sendCeiling, new TenantLeaseHolder(createSendLeaseRepository(database.db), logger));
+    const sendProactive = () => server && ((reference: Record<string, unknown>, card: unknown) => server!.bot.sendProactive(reference, card as Parameters<RunningServer['bot']['sendProactive']>[1]));
+    const nudges = createNudgeService({
+      config,
+      rules: createNudgeRulesRepository(database.db),
+      schedule: createNudgeScheduleRepository(database.db),
+      settings: (tenantId) => surveyStore.messagingSettings(tenantId),
+      card: (nudge, locale) => nudgeCard({ nudgeId: nudge.nudgeId, tip: nudge.tip }, locale),
+      send: sendProactive,
+      gates,
+      logger,
+    });
+    await registerJobs(database, config, { directory, adoption, nudges }, logger);
     const surveys = createSurveyService({
       gates,
       config,
       store: surveyStore,
       directory,
       cards: botSurveyCards,
-      send: () => server && ((reference, card) => server!.bot.sendProactive(reference, card as Parameters<RunningServer['bot']['sendProactive']>[1])),
+      send: sendProactive,
       logger,
     });
     const announcements = createAnnouncementService({
@@ -88,6 +105,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
     await registerSurveyJobs(database, surveys, config.surveys.dispatchCron, logger);
     await registerAnnouncementJobs(database, () => announcements, config.announcements.dispatchCron, logger);
     await registerPostsElsewhereJobs(database, postsElsewhere, config.announcements.postsRefreshCron, logger);
+    await registerNudgeJobs(database, nudges, config.nudges.dispatchCron, logger);
     return {
       config,
       database,
@@ -96,6 +114,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       surveys,
       announcements,
       postsElsewhere,
+      nudges,
       server,
       async close() {
         await server!.close();

@@ -1,6 +1,7 @@
 import type { NudgeRules } from './nudge-rules.js';
 import type { NudgeSeries, NudgeTip, TipFeedback } from './nudge-tips.js';
 import type { Locale } from './locale.js';
+import type { TargetingResult } from './nudge-targeting.js';
 
 /** A tenant's rules with the seed of its hold-out (made once, never edited: the arms must stay put). */
 export interface StoredNudgeRules {
@@ -44,4 +45,31 @@ export interface NudgeStore {
   saveRules(tenantId: string, rules: NudgeRules, now: Date): Promise<StoredNudgeRules>;
   /** Records the press of "this helped" / "not for me" under a nudge the person got: once per nudge, counted per tip and unit. */
   recordFeedback(tenantId: string, nudgeId: string, aadObjectId: string, feedback: TipFeedback): Promise<FeedbackResult>;
+}
+
+/** The open cohort of the Teams tips: the report day it began, if one has begun. */
+export interface OpenCohort {
+  cohortDay: string;
+}
+
+/** The port to the nudges planned, claimed and sent; implemented in store/. */
+export interface NudgeSchedule {
+  /** The cohort being measured (the first ingestion after nudges were turned on began it). */
+  openCohort(tenantId: string): Promise<OpenCohort | null>;
+  /**
+   * Applies an ingestion's targeting in one transaction: plans series for newly qualifying people,
+   * calls off what those who no longer qualify still had waiting, and begins or measures the cohort.
+   */
+  applyTargeting(tenantId: string, targeting: TargetingResult, rules: NudgeRules, options: { today: string; now: Date }): Promise<TargetingApplied>;
+  /** One pending nudge per person who may get one today; each is claimed (and the person's day taken) before it is sent. */
+  claimDue(tenantId: string, options: { now: Date; today: string; perWeek: number; limit: number }): Promise<ClaimedNudge[]>;
+  finish(nudge: ClaimedNudge, outcome: NudgeOutcome, options: { now: Date; today: string }): Promise<void>;
+  /** Tenants with nudges waiting and nudges turned on. */
+  tenantsWithDueNudges(today: string): Promise<string[]>;
+}
+
+export interface TargetingApplied {
+  planned: number;
+  calledOff: number;
+  cohort: 'begun' | 'measured' | 'waiting' | 'none';
 }

@@ -1,6 +1,8 @@
+import { activeInPeriod, periodRange, type ReportPeriod } from './adoption.js';
 import { isHeldOut } from './nudge-hold-out.js';
 import type { NudgeRules } from './nudge-rules.js';
 import type { NudgeSeries } from './nudge-tips.js';
+import type { EngageActivityRow, TeamsUserActivityRow } from './usage-report-rows.js';
 
 export type Arm = 'nudged' | 'held-out';
 
@@ -69,6 +71,16 @@ export class NudgeTargeting {
   }
 
   /** A Teams user activity row (any period): its last activity date, kept only until the run ends. */
+  teamsUserActivity(row: TeamsUserActivityRow): void {
+    if (!row.isDeleted) this.teamsActivity(row.upn, row.lastActivityDate, row.reportRefreshDate);
+  }
+
+  /** A Viva Engage user activity row: active when its last activity falls within the row's own period. */
+  engageUserActivity(row: EngageActivityRow): void {
+    const period = `D${row.reportPeriodDays}` as ReportPeriod;
+    this.engageActivity(row.upn, activeInPeriod(row.lastActivityDate, periodRange(row.reportRefreshDate, period)));
+  }
+
   teamsActivity(upn: string, lastActivityDate: string | null, reportRefreshDate: string): void {
     if (this.reportDate === null || reportRefreshDate > this.reportDate) this.reportDate = reportRefreshDate;
     const person = this.people.get(upn.toLowerCase());
@@ -76,7 +88,6 @@ export class NudgeTargeting {
     if (lastActivityDate !== null && (person.teamsLast === null || lastActivityDate > person.teamsLast)) person.teamsLast = lastActivityDate;
   }
 
-  /** A Viva Engage user activity row: active when the last activity falls within the row's own period. */
   engageActivity(upn: string, active: boolean): void {
     const person = this.people.get(upn.toLowerCase());
     if (person && active) person.engageActive = true;

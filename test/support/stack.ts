@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
+import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { loadConfig, type Config } from '../../app/config.js';
@@ -24,6 +25,8 @@ export interface TestStack {
   directory: DirectoryRepository;
   /** The database schema on TEST_DATABASE_URL (undefined on PGlite), for a second process to open. */
   schema?: string;
+  /** Stops Digipuls and starts it again on the same database (PGlite needs `persistent`); the fields above follow. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,8 @@ export interface TestStackOptions {
   ingestAdoption?: boolean;
   /** The simulated tenant conceals user names in its usage reports. */
   simConcealed?: boolean;
+  /** PGlite in a folder on disk rather than in memory, so `restart` finds the data again. */
+  persistent?: boolean;
 }
 
 /**
@@ -48,19 +53,22 @@ export interface TestStackOptions {
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const sim = await startSimulator({ port: 0, staff: options.staff ?? 200, seed: 'test', concealed: options.simConcealed });
   const schema = TEST_DATABASE_URL ? uniqueSchema() : undefined;
+  const dataDir = options.persistent && !TEST_DATABASE_URL ? mkdtempSync(path.join(os.tmpdir(), 'digipuls-stack-')) : undefined;
   try {
     if (options.botAuth) trustSimulatorCertificate();
     const config = loadConfig({
       PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       DATABASE_URL: TEST_DATABASE_URL,
-      DIGIPULS_DATA_DIR: 'memory://',
+      DIGIPULS_DATA_DIR: dataDir ?? 'memory://',
       // Tests move survey time themselves (runDue(now)); a pass on the real clock in between would muddle them.
       SURVEY_DISPATCH_CRON: 'off',
       // Announcements are sent when created (the job is asked for at once); the minute's pass is not needed.
       ANNOUNCEMENT_DISPATCH_CRON: 'off',
       // Tests refresh posts elsewhere themselves (refreshAll), against figures they set in the simulator.
       POSTS_ELSEWHERE_REFRESH_CRON: 'off',
+      // Tests send nudges themselves (runDue(now)), on a clock of their own.
+      NUDGE_DISPATCH_CRON: 'off',
       ...simulatorEnv(sim),
       ...(options.botAuth
         ? {
@@ -75,10 +83,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       ...options.env,
     });
     const logger = createLogger(config);
-    const app = await startDigipuls(config, logger, { schema });
+    let app = await startDigipuls(config, logger, { schema });
     if (options.syncDirectory !== false) await syncDirectoryFromGraph(config, app, logger);
     if (options.ingestAdoption) await ingestAdoptionFromGraph(config, app.adoption, silentProgress);
-    return {
+    const stack: TestStack = {
       url: app.server.url,
       config,
       sim,
@@ -86,15 +94,23 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       database: app.database,
       directory: app.directory,
       schema,
+      async restart() {
+        await app.close();
+        app = await startDigipuls(config, logger, { schema });
+        Object.assign(stack, { url: app.server.url, app, database: app.database, directory: app.directory });
+      },
       async close() {
         await app.close();
         await sim.close();
         if (schema) await dropSchemas(schema);
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       },
     };
+    return stack;
   } catch (error) {
     await sim.close();
     if (schema) await dropSchemas(schema);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
 }

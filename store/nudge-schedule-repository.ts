@@ -1,0 +1,232 @@
+import { sql, type Kysely } from 'kysely';
+import { isLocale } from '../core/locale.js';
+import type { NudgeRules } from '../core/nudge-rules.js';
+import type { ClaimedNudge, NudgeSchedule } from '../core/nudge-store.js';
+import { dayBefore, type TargetingResult } from '../core/nudge-targeting.js';
+import { isNudgeTip, WELCOME_TIPS, type NudgeSeries, type NudgeTip } from '../core/nudge-tips.js';
+import type { Schema } from './schema.js';
+
+/** A person who had a series is not given it again for this long after its last tip. */
+const SERIES_REST_DAYS = 90;
+/** A nudge still waiting this long after its due day (the person never installed the app) is let go. */
+const PENDING_DAYS = 28;
+/** A nudge claimed this long ago by a run that never finished is taken as sent: never twice. */
+const SENDING_LEASE_MS = 10 * 60_000;
+const BATCH = 1000;
+
+/** The nudge schedule and cohorts behind core's NudgeSchedule port. */
+export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule {
+  return {
+    async openCohort(tenantId) {
+      const row = await db
+        .selectFrom('nudge_cohorts')
+        .select(sql<string>`max(cohort_day)::text`.as('day'))
+        .where('tenant_id', '=', tenantId)
+        .where('series', '=', 'teams-tips')
+        .executeTakeFirst();
+      return row?.day ? { cohortDay: row.day } : null;
+    },
+
+    async applyTargeting(tenantId, targeting, rules, { today, now }) {
+      // Without a Teams report nobody can be judged: leave everything as it was.
+      if (targeting.reportDate === null) return { planned: 0, calledOff: 0, cohort: 'none' as const };
+      return db.transaction().execute(async (trx) => {
+        let planned = 0;
+        let calledOff = 0;
+        for (const [series, qualifying] of targeting.qualifying) {
+          // Whoever no longer qualifies (active again, held out, gone, rules off) loses what was still waiting.
+          const keep = rules.enabled && seriesEnabled(rules, series) ? [...qualifying] : [];
+          const off = await trx
+            .updateTable('nudges')
+            .set({ state: 'cancelled' })
+            .where('tenant_id', '=', tenantId)
+            .where('series', '=', series)
+            .where('state', '=', 'pending')
+            .where(sql<boolean>`not (aad_object_id = any(${keep}::text[]))`)
+            .executeTakeFirst();
+          calledOff += Number(off.numUpdatedRows);
+          if (keep.length === 0) continue;
+          const tips = tipsOf(series, rules);
+          for (let i = 0; i < keep.length; i += BATCH) {
+            const inserted = await sql<{ n: number }>`
+              insert into nudges (tenant_id, aad_object_id, series, tip, step, cohort_day, due_day)
+              select p.tenant_id, p.aad_object_id, ${series}, t.tip, t.step - 1, ${targeting.reportDate}::date, ${today}::date
+              from people p
+              cross join unnest(${tips}::text[]) with ordinality as t(tip, step)
+              where p.tenant_id = ${tenantId} and p.aad_object_id = any(${keep.slice(i, i + BATCH)}::text[])
+                and not exists (
+                  select 1 from nudges n where n.tenant_id = p.tenant_id and n.aad_object_id = p.aad_object_id and n.series = ${series}
+                    and (n.state in ('pending','sending') or (n.state = 'sent' and n.sent_at > ${new Date(now.getTime() - SERIES_REST_DAYS * 86_400_000)})))
+              returning 1 as n`.execute(trx);
+            planned += inserted.rows.length;
+          }
+        }
+        // Nudges nobody could be reached with for weeks are let go (they never opened the app).
+        await trx
+          .updateTable('nudges')
+          .set({ state: 'unreachable' })
+          .where('tenant_id', '=', tenantId)
+          .where('state', '=', 'pending')
+          .where('due_day', '<', dayBefore(today, PENDING_DAYS))
+          .execute();
+        return { planned, calledOff, cohort: await applyCohort(trx, tenantId, targeting, rules) };
+      });
+    },
+
+    async claimDue(tenantId, { now, today, perWeek, limit }) {
+      return db.transaction().execute(async (trx) => {
+        // A run that died after claiming: its nudges may have gone out, so they count as sent.
+        await trx
+          .updateTable('nudges')
+          .set((eb) => ({ state: 'sent', sent_at: eb.ref('claimed_at') }))
+          .where('tenant_id', '=', tenantId)
+          .where('state', '=', 'sending')
+          .where('claimed_at', '<', new Date(now.getTime() - SENDING_LEASE_MS))
+          .execute();
+        const capSince = new Date(now.getTime() - 7 * 86_400_000);
+        const candidates = await sql<{ nudge_id: string; aad_object_id: string; series: NudgeSeries; tip: string; announcement_id: string | null; conversation_reference: Record<string, unknown>; locale: string | null }>`
+          select distinct on (n.aad_object_id) n.nudge_id, n.aad_object_id, n.series, n.tip, n.announcement_id, p.conversation_reference,
+                 coalesce(p.chosen_locale, p.directory_locale) as locale
+          from nudges n
+          join people p on p.tenant_id = n.tenant_id and p.aad_object_id = n.aad_object_id
+          where n.tenant_id = ${tenantId} and n.state = 'pending' and n.due_day <= ${today}::date
+            and p.conversation_reference is not null and p.account_enabled and not p.nudges_paused
+            and (select count(*) from nudges s where s.tenant_id = n.tenant_id and s.aad_object_id = n.aad_object_id
+                   and s.state in ('sent','sending') and coalesce(s.sent_at, s.claimed_at) > ${capSince}) < ${perWeek}
+            and not exists (select 1 from prompt_days d where d.tenant_id = n.tenant_id and d.aad_object_id = n.aad_object_id and d.day = ${today}::date)
+            -- A survey question or reminder waiting for them today has the day.
+            and not exists (
+              select 1 from survey_invitations i join survey_rounds r on r.tenant_id = i.tenant_id and r.round_id = i.round_id
+              where i.tenant_id = n.tenant_id and i.aad_object_id = n.aad_object_id and r.closed_at is null and r.closes_at > ${now}
+                and (i.prompt = 'pending' or (i.reminder = 'none' and not i.answered and r.remind_at is not null and r.remind_at < ${now}::timestamptz + interval '1 day')))
+          order by n.aad_object_id, n.series, n.step
+          limit ${limit}`.execute(trx);
+        if (candidates.rows.length === 0) return [];
+        const days = await trx
+          .insertInto('prompt_days')
+          .values(candidates.rows.map((c) => ({ tenant_id: tenantId, aad_object_id: c.aad_object_id, day: today })))
+          .onConflict((oc) => oc.doNothing())
+          .returning('aad_object_id')
+          .execute();
+        const granted = new Set(days.map((d) => d.aad_object_id));
+        const claimed = candidates.rows.filter((c) => granted.has(c.aad_object_id) && isNudgeTip(c.tip));
+        if (claimed.length > 0) {
+          await trx
+            .updateTable('nudges')
+            .set((eb) => ({ state: 'sending', claimed_at: now, attempts: eb('attempts', '+', 1) }))
+            .where('tenant_id', '=', tenantId)
+            .where('nudge_id', 'in', claimed.map((c) => c.nudge_id))
+            .execute();
+        }
+        return claimed.map(
+          (c): ClaimedNudge => ({
+            tenantId,
+            nudgeId: c.nudge_id,
+            aadObjectId: c.aad_object_id,
+            series: c.series,
+            tip: c.tip as NudgeTip,
+            announcementId: c.announcement_id,
+            conversationReference: c.conversation_reference,
+            locale: isLocale(c.locale) ? c.locale : null,
+          }),
+        );
+      });
+    },
+
+    async finish(nudge, outcome, { now, today }) {
+      await db.transaction().execute(async (trx) => {
+        const set = outcome === 'sent' ? { state: 'sent' as const, sent_at: now } : outcome === 'retry' ? { state: 'pending' as const, claimed_at: null } : { state: 'unreachable' as const };
+        await trx.updateTable('nudges').set(set).where('tenant_id', '=', nudge.tenantId).where('nudge_id', '=', nudge.nudgeId).where('state', '=', 'sending').execute();
+        // Nothing reached the person: the day is still free for a survey or another try.
+        if (outcome !== 'sent') {
+          await trx.deleteFrom('prompt_days').where('tenant_id', '=', nudge.tenantId).where('aad_object_id', '=', nudge.aadObjectId).where('day', '=', today).execute();
+        }
+      });
+    },
+
+    async tenantsWithDueNudges(today) {
+      const rows = await db
+        .selectFrom('nudges')
+        .innerJoin('nudge_rules', 'nudge_rules.tenant_id', 'nudges.tenant_id')
+        .select('nudges.tenant_id')
+        .distinct()
+        .where('nudges.state', '=', 'pending')
+        .where('nudges.due_day', '<=', today)
+        .where(sql<boolean>`(nudge_rules.rules->>'enabled')::boolean`)
+        .execute();
+      return rows.map((r) => r.tenant_id);
+    },
+  };
+}
+
+function seriesEnabled(rules: NudgeRules, series: NudgeSeries): boolean {
+  switch (series) {
+    case 'teams-tips':
+      return rules.teamsTips.enabled;
+    case 'engage-invitation':
+      return rules.engageInvitation.enabled;
+    case 'welcome':
+      return rules.welcome.enabled;
+    case 'announcement-reminder':
+      return rules.announcementReminder.enabled;
+  }
+}
+
+function tipsOf(series: NudgeSeries, rules: NudgeRules): NudgeTip[] {
+  if (series === 'teams-tips') return rules.teamsTips.tips;
+  if (series === 'engage-invitation') return ['engage-invitation'];
+  if (series === 'welcome') return [...WELCOME_TIPS];
+  return ['announcement-reminder'];
+}
+
+/**
+ * The Teams tips' cohort: the first ingestion with nudges on begins it (staff and who qualified, per
+ * unit and arm); each ingestion at least measureAfterDays later measures it again (who was active since
+ * it began, and how many of the nudged arm got a tip). Counts only.
+ */
+async function applyCohort(trx: Kysely<Schema>, tenantId: string, targeting: TargetingResult, rules: NudgeRules): Promise<'begun' | 'measured' | 'waiting' | 'none'> {
+  if (!rules.enabled || !rules.teamsTips.enabled || targeting.reportDate === null || targeting.arms.length === 0) return 'none';
+  const open = await trx
+    .selectFrom('nudge_cohorts')
+    .select(sql<string>`max(cohort_day)::text`.as('day'))
+    .where('tenant_id', '=', tenantId)
+    .where('series', '=', 'teams-tips')
+    .executeTakeFirst();
+  const cohortDay = open?.day ?? null;
+  if (cohortDay === null) {
+    await trx
+      .insertInto('nudge_cohorts')
+      .values(targeting.arms.map((a) => ({ tenant_id: tenantId, cohort_day: targeting.reportDate!, series: 'teams-tips', unit_key: a.unitKey, arm: a.arm, staff: a.staff, eligible: a.eligible })))
+      .execute();
+    return 'begun';
+  }
+  if (targeting.reportDate < addDays(cohortDay, rules.measureAfterDays) || targeting.arms.some((a) => a.activeSince === null)) return 'waiting';
+  const reachedRows = await trx
+    .selectFrom('nudges')
+    .select('aad_object_id')
+    .distinct()
+    .where('tenant_id', '=', tenantId)
+    .where('series', '=', 'teams-tips')
+    .where('state', '=', 'sent')
+    .where('cohort_day', '>=', cohortDay)
+    .execute();
+  const reached = new Map<string, number>();
+  for (const { aad_object_id } of reachedRows) {
+    const unitKey = targeting.unitOf.get(aad_object_id);
+    if (unitKey !== undefined) reached.set(unitKey, (reached.get(unitKey) ?? 0) + 1);
+  }
+  // Units that appeared since the cohort began are measured too; their baseline is simply missing.
+  for (const arm of targeting.arms) {
+    const measured = { measured_on: targeting.reportDate, measured_staff: arm.staff, active_since: arm.activeSince!, reached: arm.arm === 'nudged' ? (reached.get(arm.unitKey) ?? 0) : 0 };
+    await trx
+      .insertInto('nudge_cohorts')
+      .values({ tenant_id: tenantId, cohort_day: cohortDay, series: 'teams-tips', unit_key: arm.unitKey, arm: arm.arm, staff: 0, eligible: 0, ...measured })
+      .onConflict((oc) => oc.columns(['tenant_id', 'cohort_day', 'series', 'unit_key', 'arm']).doUpdateSet(measured))
+      .execute();
+  }
+  return 'measured';
+}
+
+function addDays(day: string, days: number): string {
+  return dayBefore(day, -days);
+}
