@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACKNOWLEDGE_VERB } from '../core/announcement.js';
 import { LOCALES } from '../core/locale.js';
+import { NUDGE_FEEDBACK_VERB, NUDGE_STOP_VERB, TIP_FEEDBACK } from '../core/nudge-tips.js';
 
 /** The verbs of Digipuls' card buttons. */
 export const VERBS = {
@@ -16,6 +17,10 @@ export const VERBS = {
   surveyShow: 'digipuls.survey.show',
   /** "Acknowledge" on an announcement that asks for it; the data carries only the announcement id. */
   acknowledge: ACKNOWLEDGE_VERB,
+  /** "This helped" / "Not for me" under a usage tip; the data carries the nudge's id and the answer. */
+  nudgeFeedback: NUDGE_FEEDBACK_VERB,
+  /** "No more tips" on a usage tip: the same as writing «stopp». */
+  nudgeStop: NUDGE_STOP_VERB,
 } as const;
 
 /** The survey verbs; their data (round, step, answers) is read in survey-data.ts. */
@@ -30,6 +35,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(VERBS.setLanguage), locale: z.enum(LOCALES) }),
   // Strict: the card has no inputs, so anything besides the id was not put there by Digipuls.
   z.strictObject({ verb: z.literal(VERBS.acknowledge), announcementId: z.uuid() }),
+  z.strictObject({ verb: z.literal(VERBS.nudgeFeedback), nudgeId: z.uuid(), feedback: z.enum(TIP_FEEDBACK) }),
+  z.strictObject({ verb: z.literal(VERBS.nudgeStop), nudgeId: z.uuid() }),
   // Kept whole (the answers are keyed by input id); handlers/survey-*.ts parse it with surveyActionSchema.
   z.looseObject({ verb: z.enum(SURVEY_VERBS) }),
 ]);

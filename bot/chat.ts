@@ -2,10 +2,12 @@ import { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReachSignalStore } from '../core/announcement-signals.js';
 import type { DirectoryRepository, Person } from '../core/directory.js';
+import type { NudgeStore } from '../core/nudge-store.js';
 import type { Role } from '../core/roles.js';
 import type { SurveyAnswerStore, SurveyStore } from '../core/survey-store.js';
 import { localeFromTag, type Locale } from '../core/locale.js';
 import { asAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
+import type { NudgeCardContent } from './cards/nudge-card.js';
 import { personLocale } from './person-locale.js';
 import { tenantOf } from './tenant-guard.js';
 
@@ -26,6 +28,11 @@ export interface BotDeps {
    * after "acknowledge" keeps counting clicks. Without it the redrawn card opens the original links.
    */
   announcementLinks?: AnnouncementLinks;
+  /**
+   * Where "this helped" / "not for me" under a usage tip is counted, and what the tip showed, to redraw
+   * it. Without it (a deployment that sends no tips) a press on the pair gets the error card.
+   */
+  nudges?: BotNudgeStore;
   /** The clock: when an answer arrives (tests set it to answer after a round closed). */
   now: () => Date;
   logger: Logger;
@@ -33,6 +40,15 @@ export interface BotDeps {
 
 /** What the bot reads and writes of the survey tables. */
 export type BotSurveyStore = SurveyAnswerStore & Pick<SurveyStore, 'messagingSettings'>;
+
+/** What the bot reads and writes of the nudge tables. */
+export interface BotNudgeStore extends Pick<NudgeStore, 'recordFeedback'> {
+  /**
+   * A nudge sent to this person, as its card showed it (the tip, the announcement's title in their
+   * language, links), so the card can be redrawn after a press; undefined when it is not theirs.
+   */
+  sentTip(input: { tenantId: string; nudgeId: string; aadObjectId: string; locale: Locale }): Promise<NudgeCardContent | undefined>;
+}
 
 /** How one person's announcement links are rewritten: the url of a link (a button or a link in the body) → the url on the card. */
 export type AnnouncementLinks = (input: { tenantId: string; announcementId: string; aadObjectId: string }) => Promise<(url: string) => string>;

@@ -7,7 +7,7 @@ import type { ReachSignalStore } from '../core/announcement-signals.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { incomingActivitySchema } from './activity-schema.js';
 import { createAdapter, isAuthenticationFailure, type DigipulsAdapter } from './adapter.js';
-import type { AnnouncementLinks, BotSurveyStore } from './chat.js';
+import type { AnnouncementLinks, BotNudgeStore, BotSurveyStore } from './chat.js';
 import { DigipulsBot } from './digipuls-bot.js';
 import { sendProactive, type ProactiveSend } from './proactive.js';
 import { readJsonBody } from './request-body.js';
@@ -37,6 +37,8 @@ export function registerBotRoutes(
     reach: ReachSignalStore;
     /** The sender's link rewriting per person, kept on the card redrawn after "acknowledge". */
     announcementLinks?: AnnouncementLinks;
+    /** Where feedback on usage tips is counted, and what a sent tip showed. */
+    nudges?: BotNudgeStore;
     logger: Logger;
     now?: () => Date;
   },
@@ -51,6 +53,7 @@ export function registerBotRoutes(
     surveys: deps.surveys,
     reach: deps.reach,
     ...(deps.announcementLinks ? { announcementLinks: deps.announcementLinks } : {}),
+    ...(deps.nudges ? { nudges: deps.nudges } : {}),
     now: deps.now ?? (() => new Date()),
     logger,
   });

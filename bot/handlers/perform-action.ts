@@ -7,6 +7,8 @@ import { privacyCard } from '../cards/privacy-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { localeOf, rememberChat, type BotDeps } from '../chat.js';
 import { acknowledgeAnnouncement } from './announcement-acknowledge.js';
+import { recordNudgeFeedback } from './nudge-feedback.js';
+import { stopNudges } from './nudge-stop.js';
 import { performSurveyAction } from './survey-action.js';
 
 /**
@@ -32,5 +34,9 @@ export async function performAction(context: TurnContext, deps: BotDeps, action:
       return performSurveyAction(context, deps, action);
     case VERBS.acknowledge:
       return acknowledgeAnnouncement(context, deps, action.announcementId);
+    case VERBS.nudgeFeedback:
+      return recordNudgeFeedback(context, deps, action.nudgeId, action.feedback);
+    case VERBS.nudgeStop:
+      return stopNudges(context, deps);
   }
 }
