@@ -24,7 +24,7 @@ import { seededGuid } from './random.js';
 import { dayOf } from './days.js';
 import type { ReportFunction } from './report-csv.js';
 import { writeReportFiles, type ReportFilesOptions, type WrittenReportFiles } from './report-files.js';
-import type { NudgeEffectTruth, NudgeReceipt } from './nudge-effect.js';
+import { checkEffect, type NudgeEffectTruth, type NudgeReceipt } from './nudge-effect.js';
 import { UsageReports } from './report-state.js';
 import type { ReportTruth } from './report-truth.js';
 import { registerReports } from './reports.js';
@@ -171,6 +171,8 @@ export const SIM_TLS_DIR = existsSync(path.join(import.meta.dirname, 'tls'))
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? 'digipuls';
   const host = options.host ?? '127.0.0.1';
+  // Options that can be refused are checked before anything listens.
+  if (options.nudgeEffect !== undefined) checkEffect(options.nudgeEffect, 'nudgeEffect');
   const municipality = generateMunicipality({ staff: options.staff ?? 2000, seed });
   const byId = new Map<string, SimPerson>();
   for (const p of municipality.people) {

@@ -143,7 +143,8 @@ export class NudgeLedger {
   }
 }
 
-function checkEffect(effect: number, where: string): number {
+/** The effect, if it is one (a number in [0, 1]); else a RangeError. */
+export function checkEffect(effect: number, where: string): number {
   if (typeof effect !== 'number' || !(effect >= 0 && effect <= 1)) throw new RangeError(`${where}: the effect must be a number between 0 and 1, got ${effect}`);
   return effect;
 }
