@@ -7,6 +7,7 @@ import type { JWTPayload } from 'jose';
 import type { ReportPeriod } from '../core/adoption.js';
 import { issueChannelToken, registerBotFrameworkMetadata } from './bot-framework.js';
 import { BotChats } from './bot-chats.js';
+import { nudgeIn } from './announcement-cards.js';
 import { registerConnector, type ConnectorRecord, type ConnectorSettings } from './connector.js';
 import type { SimContext } from './context.js';
 import { registerEntra } from './entra.js';
@@ -20,8 +21,10 @@ import { PostsElsewhere } from './posts-elsewhere.js';
 import { Router } from './http.js';
 import { generateMunicipality, type Municipality, type SimPerson } from './municipality.js';
 import { seededGuid } from './random.js';
+import { dayOf } from './days.js';
 import type { ReportFunction } from './report-csv.js';
 import { writeReportFiles, type ReportFilesOptions, type WrittenReportFiles } from './report-files.js';
+import { checkEffect, type NudgeEffectTruth, type NudgeReceipt } from './nudge-effect.js';
 import { UsageReports } from './report-state.js';
 import type { ReportTruth } from './report-truth.js';
 import { registerReports } from './reports.js';
@@ -35,7 +38,7 @@ export type { SimGroup } from './entra-groups.js';
 export { GROUP_NAMES } from './entra-groups.js';
 export type { RecordedActivity, ConnectorRecord, ConnectorSettings } from './connector.js';
 export { CONVERSATION_LIMITS, DEFAULT_TENANT_PER_SECOND } from './connector-limits.js';
-export type { StaffBehaviour, StaffReactOptions, UnitReach } from './staff-behaviour.js';
+export type { StaffBehaviour, StaffReactOptions, UnitReach, UnitTipFeedback } from './staff-behaviour.js';
 export { READ_RECEIPT_EVENT } from './staff-behaviour.js';
 export type { AppInstalledFor } from './teams-app.js';
 export type { PostUnitTruth, SimChannelPost, SimNewsPage } from './posts-elsewhere.js';
@@ -47,6 +50,8 @@ export type { GraphFaults, MalformOptions, ThrottleOptions, ThrottleTarget } fro
 export type { ReportFunction } from './report-csv.js';
 export { REPORT_FUNCTIONS, REPORT_HEADERS } from './report-csv.js';
 export type { ReportFilesOptions, WrittenReportFiles } from './report-files.js';
+export type { NudgeEffectTruth, NudgePersonTruth, NudgeReceipt, NudgeUnitTruth } from './nudge-effect.js';
+export { nudgeDraw } from './nudge-effect.js';
 export type { CommunityTruth, PersonUsageTruth, ReportTruth, TeamTruth } from './report-truth.js';
 export type { EngageUsage, TeamsUsage } from './usage.js';
 export { simulatedResponse, teamsEngagement, unitTendency } from './survey-respondents.js';
@@ -84,6 +89,27 @@ export interface SimulatorOptions {
   appInstalledFor?: AppInstalledFor;
   /** Whether the tenant's policy lets Digipuls install the app for users through Graph (default true; `setAppInstallAllowed` at runtime). */
   appInstallAllowed?: boolean;
+  /**
+   * How much a nudge raises the chance that its recipient is active in Teams after the nudge day, in
+   * points / 100 (0–1; default 0: nudges change nothing). `nudges.setEffect` changes it at runtime.
+   */
+  nudgeEffect?: number;
+}
+
+/** The nudges (usage tips) the bot sent and what they did to Teams activity: sim/nudge-effect.ts, "Nudges" in sim/README.md. */
+export interface SimulatorNudges {
+  /** The effect given (0–1): the additive rise in the chance of being active in Teams after the nudge day. */
+  readonly effect: number;
+  /** Changes the effect for every nudge, sent and to come; reports for dates after the first nudge day are made again. */
+  setEffect(effect: number): void;
+  /** Every nudge card the connector accepted (POST), per person (Entra object id), in order; a nudge id resent counts once. */
+  receipts(): Map<string, NudgeReceipt[]>;
+  /** People whose first nudge day is before the report date (those its reports can show an effect on); without one, everyone nudged so far. */
+  nudged(reportDate?: string): Set<string>;
+  /** What the nudges did by a report date (default: the current one): the ground truth to hold Digipuls's estimate against. */
+  truth(reportDate?: string): NudgeEffectTruth;
+  /** Forgets every nudge: the reports are as if none had been sent. */
+  clear(): void;
 }
 
 /** The tenant's usage reports, for tests and benchmarks to steer and to check against. */
@@ -120,6 +146,8 @@ export interface Simulator {
   staff: StaffBehaviour;
   /** Channel posts and SharePoint news pages made outside Digipuls, with staff's reactions, replies and views (the ground truth). */
   posts: PostsElsewhere;
+  /** Nudge cards the bot sent, the effect they have on the usage reports, and its ground truth. */
+  nudges: SimulatorNudges;
   /** An Entra v2 access token for the Digipuls API for a person (id or UPN); overrides change claims (aud, exp, tid…), undefined removes one. */
   issueUserToken(personId: string, overrides?: JWTPayload): Promise<string>;
   /** A channel → bot token as the Bot Connector signs it. */
@@ -143,6 +171,8 @@ export const SIM_TLS_DIR = existsSync(path.join(import.meta.dirname, 'tls'))
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? 'digipuls';
   const host = options.host ?? '127.0.0.1';
+  // Options that can be refused are checked before anything listens.
+  if (options.nudgeEffect !== undefined) checkEffect(options.nudgeEffect, 'nudgeEffect');
   const municipality = generateMunicipality({ staff: options.staff ?? 2000, seed });
   const byId = new Map<string, SimPerson>();
   for (const p of municipality.people) {
@@ -189,7 +219,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     graphAppRoles: options.graphAppRoles ?? GRAPH_APP_ROLES,
     faults: new FaultInjector(),
   };
-  const reports = new UsageReports(seed, municipality, { reportDate: options.reportDate, concealed: options.concealed });
+  const reports = new UsageReports(seed, municipality, { reportDate: options.reportDate, concealed: options.concealed, nudgeEffect: options.nudgeEffect });
   router = new Router();
   registerEntra(router, ctx);
   registerGraph(router, ctx);
@@ -214,6 +244,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerSharePoint(router, ctx, posts);
   const connector = registerConnector(router, ctx, { seed, teamsApp, chats, posts, settings: options.connector });
   const staff = createStaffBehaviour(ctx, seed, connector.onAccepted);
+  // A nudge card in a person's chat: its day is the report date at that moment, so reports up to that date never change.
+  connector.onAccepted((recorded, person) => {
+    if (!person || recorded.method !== 'POST') return;
+    const nudge = nudgeIn(recorded.activity);
+    if (nudge) reports.nudges.record(person.id, nudge.nudgeId, reports.reportDate, recorded.receivedAt);
+  });
 
   reports.warmUp();
   return {
@@ -233,6 +269,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     staff,
     posts,
+    nudges: {
+      get effect() {
+        return reports.nudges.effect;
+      },
+      setEffect: (effect) => reports.nudges.setEffect(effect),
+      receipts: () => reports.nudges.receipts(),
+      nudged: (reportDate) => reports.nudges.nudged(reportDate === undefined ? Infinity : dayOf(reportDate)),
+      truth: (reportDate) => {
+        const truth = reports.nudgePlan(reportDate).truth;
+        // A copy: the plan behind the reports is shared.
+        return { ...truth, people: new Map([...truth.people].map(([id, p]) => [id, { ...p }])), units: new Map([...truth.units].map(([unit, u]) => [unit, { ...u }])) };
+      },
+      clear: () => reports.nudges.clear(),
+    },
     issueUserToken: (personId, overrides = {}) => {
       const person = ctx.personById(personId);
       if (!person) return Promise.reject(new Error(`No person ${personId} in the simulated tenant`));

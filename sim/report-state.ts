@@ -3,6 +3,7 @@ import { dayOf, defaultReportDate } from './days.js';
 import type { Municipality } from './municipality.js';
 import { concealer, reportCsv, type ReportFunction, type ReportNames } from './report-csv.js';
 import { groupDefinitions, type GroupDefinitions } from './report-groups.js';
+import { NudgeLedger, nudgePlan, type NudgePlan } from './nudge-effect.js';
 import { deletedPeople, directoryPerson, type ReportPerson } from './report-population.js';
 import { buildTruth, type ReportTruth } from './report-truth.js';
 
@@ -27,17 +28,22 @@ export class UsageReports {
   private readonly conceal: (name: string) => string;
   /** A date set by option or setReportDate; without one the reports follow the clock (today − 2 days), as Microsoft's refresh daily. */
   private date: string | undefined;
+  /** Who the nudges made active, per report date (made again when the nudges change). */
+  private readonly plans = new Map<string, NudgePlan>();
+  /** The nudges the connector accepted and their effect (sim/nudge-effect.ts): reports after a nudge day show it. */
+  readonly nudges: NudgeLedger;
 
   constructor(
     private readonly seed: string,
     private readonly municipality: Municipality,
-    options: { reportDate?: string; concealed?: boolean },
+    options: { reportDate?: string; concealed?: boolean; nudgeEffect?: number },
     /** The tenant setting displayConcealedNames; PATCH /admin/reportSettings changes it. */
     public concealed = options.concealed ?? false,
   ) {
     if (options.reportDate !== undefined) dayOf(options.reportDate);
     this.date = options.reportDate;
     this.conceal = concealer(seed);
+    this.nudges = new NudgeLedger(options.nudgeEffect ?? 0, (afterDay) => this.forgetAfter(afterDay));
   }
 
   get reportDate(): string {
@@ -54,10 +60,31 @@ export class UsageReports {
     let truth = this.truths.get(key);
     if (!truth) {
       this.built ??= this.build();
-      truth = buildTruth(this.built.population, this.built.groups, period, date);
+      const plan = this.nudges.firstDays().size > 0 ? this.nudgePlan(date) : undefined;
+      truth = buildTruth(this.built.population, this.built.groups, period, date, plan?.boosted.size ? plan.boosted : undefined);
       remember(this.truths, key, truth, MAX_TRUTHS);
     }
     return truth;
+  }
+
+  /** Who the nudges made active by a report date, and the truth of it (made once per date until the nudges change). */
+  nudgePlan(date = this.reportDate): NudgePlan {
+    dayOf(date);
+    let plan = this.plans.get(date);
+    if (!plan) {
+      this.built ??= this.build();
+      plan = nudgePlan(this.seed, this.built.population, this.nudges, date);
+      remember(this.plans, date, plan, MAX_TRUTHS);
+    }
+    return plan;
+  }
+
+  /** Drops the reports (and nudge plans) for dates after a day: the nudges changed what they show. */
+  private forgetAfter(day: number): void {
+    const after = (date: string) => dayOf(date) > day;
+    for (const key of [...this.truths.keys()]) if (after(key.split('|')[1]!)) this.truths.delete(key);
+    for (const key of [...this.csvs.keys()]) if (after(key.split('|')[2]!)) this.csvs.delete(key);
+    for (const date of [...this.plans.keys()]) if (after(date)) this.plans.delete(date);
   }
 
   csv(report: ReportFunction, period: ReportPeriod, options: { date?: string; concealed?: boolean } = {}): Buffer {

@@ -84,8 +84,9 @@ export interface ReportTruth {
  * it or reacted there (0–3 reactions per team when active on Teams in the period). Engage posted, read
  * and liked counts go likewise to the service's community, a third to "Alle ansatte" and a quarter to
  * "Digitalisering og nye verktøy" for its members. A group's last activity is its latest active member's.
+ * `nudged`: the people a nudge made active in Teams (population index → the nudge's day, sim/nudge-effect.ts).
  */
-export function buildTruth(population: ReportPerson[], groups: GroupDefinitions, period: ReportPeriod, reportDate: string): ReportTruth {
+export function buildTruth(population: ReportPerson[], groups: GroupDefinitions, period: ReportPeriod, reportDate: string, nudged?: ReadonlyMap<number, number>): ReportTruth {
   const to = dayOf(reportDate);
   const days = PERIOD_DAYS[period];
   const from = to - days + 1;
@@ -109,7 +110,7 @@ export function buildTruth(population: ReportPerson[], groups: GroupDefinitions,
       deletedDate: p.deleted ? dateOf(goneDay!) : null,
       isLicensed: p.profile.licensed,
       assignedProducts: p.profile.products,
-      teams: teamsUsage(p.profile, window),
+      teams: teamsUsage(p.profile, window, nudged?.get(i)),
       engage: {
         lastActivityDate: engage.lastActivityDate,
         posted: engage.posted,

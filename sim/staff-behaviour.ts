@@ -1,4 +1,4 @@
-import { acknowledgeActionOf, announcementIn, firstLinkOf } from './announcement-cards.js';
+import { acknowledgeActionOf, announcementIn, feedbackActionOf, firstLinkOf, nudgeIn } from './announcement-cards.js';
 import { issueChannelToken } from './bot-framework.js';
 import type { AcceptedListener, RecordedActivity } from './connector.js';
 import type { SimContext } from './context.js';
@@ -18,6 +18,20 @@ export interface StaffReactOptions {
   tenantReadReceipts?: boolean;
   /** Share of people who turned their own read receipts off (default 0.15; seeded per person). */
   readReceiptsOffShare?: number;
+  /**
+   * Share of nudge cards (usage tips) whose recipient presses "this helped" or "not for me" under it
+   * (default 0: staff leave tips alone; seeded per person and nudge). Of those who press, 60 % say it helped.
+   */
+  tipFeedbackShare?: number;
+}
+
+/** What staff of one unit did with the nudge cards they got while reacting, each card once per person. */
+export interface UnitTipFeedback {
+  /** Nudge cards delivered. */
+  delivered: number;
+  /** Presses of "this helped" and of "not for me" the bot answered with success. */
+  helped: number;
+  notForMe: number;
 }
 
 /** What staff of one unit did with one announcement, each person counted once. */
@@ -42,6 +56,8 @@ export interface StaffBehaviour {
   react(options: StaffReactOptions): void;
   /** Per unit (SimPerson.department; null for people without one): what staff did with this announcement. */
   truth(announcementId: string): Map<string | null, UnitReach>;
+  /** Per unit: what staff answered under the nudge cards they got while reacting (all nudges together). */
+  tipFeedback(): Map<string | null, UnitTipFeedback>;
   /** Resolves when no reaction is waiting or under way. */
   settled(): Promise<void>;
   /** Stops reacting; reactions not yet made are dropped. */
@@ -63,6 +79,7 @@ interface Settings {
   delay: readonly [number, number];
   tenantReadReceipts: boolean;
   readReceiptsOffShare: number;
+  tipFeedbackShare: number;
 }
 
 /**
@@ -71,13 +88,15 @@ interface Settings {
  * same usage model as the adoption reports), decided by a seeded draw on (seed, person, announcement).
  * A reader sends a read receipt when the tenant and their own setting allow, acknowledges with p 0.7
  * when the card asks for it, and opens the first link with p 0.3. Everything goes to the bot as the
- * Bot Connector sends it, signed with a channel token.
+ * Bot Connector sends it, signed with a channel token. Under a nudge card (once per person and nudge),
+ * a share `tipFeedbackShare` press one of the feedback pair, as an Action.Execute invoke.
  */
 export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepted: (listener: AcceptedListener) => () => void): StaffBehaviour {
   let settings: Settings | undefined;
   let unsubscribe: (() => void) | undefined;
   const reacted = new Set<string>();
   const truths = new Map<string, Map<string | null, UnitReach>>();
+  const feedbackTruth = new Map<string | null, UnitTipFeedback>();
   const timers = new Set<NodeJS.Timeout>();
   const errors: string[] = [];
   let inFlight = 0;
@@ -159,6 +178,60 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
     locale: person.preferredLanguage ?? 'nb-NO',
   });
 
+  /** Presses an Action.Execute button on a card in the person's chat: an adaptiveCard/action invoke. True when the bot answered with success. */
+  const press = async (s: Settings, person: SimPerson, recorded: RecordedActivity, button: Record<string, unknown>, what: string): Promise<boolean> => {
+    const action = { type: 'Action.Execute', ...(typeof button.id === 'string' ? { id: button.id } : {}), verb: button.verb, data: button.data };
+    const invoke = activityFrom(person, recorded, { type: 'invoke', name: 'adaptiveCard/action', replyToId: recorded.activity.id, value: { action, trigger: 'manual' } });
+    const answer = await toBot(s, invoke);
+    const inner = (answer.body as { statusCode?: unknown } | undefined)?.statusCode;
+    if (answer.status >= 200 && answer.status < 300 && (typeof inner !== 'number' || (inner >= 200 && inner < 300))) return true;
+    fail(`${what}: HTTP ${answer.status}${typeof inner === 'number' ? ` (invoke ${inner})` : ''}`);
+    return false;
+  };
+
+  /** Runs a reaction after a delay, counted by settled() and dropped by stop(). */
+  const later = (wait: number, reaction: () => Promise<void>, what: string) => {
+    const started = generation;
+    pending++;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (started !== generation) return done();
+      reaction()
+        .catch((error: unknown) => fail(`${what}: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(done);
+    }, wait);
+    timers.add(timer);
+  };
+
+  const delayOf = (s: Settings, u: number) => s.delay[0] + u * (s.delay[1] - s.delay[0]);
+
+  /** A nudge card: a share of recipients press "this helped" (60 %) or "not for me" under it. */
+  const feedbackOn = (s: Settings, person: SimPerson, recorded: RecordedActivity, nudgeId: string, card: Record<string, unknown>) => {
+    const key = `nudge\u0000${nudgeId}\u0000${person.id}`;
+    if (reacted.has(key)) return;
+    reacted.add(key);
+    let unit = feedbackTruth.get(person.department);
+    if (!unit) feedbackTruth.set(person.department, (unit = { delivered: 0, helped: 0, notForMe: 0 }));
+    unit.delivered++;
+    const h = hashString(`${s.seed}:tip-feedback:${person.id}:${nudgeId}`);
+    const draw = (salt: number) => mix(h, salt) / U32;
+    if (draw(1) >= s.tipFeedbackShare) return;
+    const feedback = draw(2) < 0.6 ? 'helped' : 'not-for-me';
+    const button = feedbackActionOf(card, feedback);
+    if (!button) return;
+    const counted = unit;
+    later(
+      delayOf(s, draw(3)),
+      async () => {
+        if (await press(s, person, recorded, button, `tip feedback (${feedback}) from ${person.id} on ${nudgeId}`)) {
+          if (feedback === 'helped') counted.helped++;
+          else counted.notForMe++;
+        }
+      },
+      `tip feedback of ${person.id} on ${nudgeId}`,
+    );
+  };
+
   const reactTo = async (s: Settings, person: SimPerson, recorded: RecordedActivity, announcementId: string, card: Record<string, unknown>, draw: (salt: number) => number) => {
     const unit = unitOf(announcementId, person);
     let signalled = false;
@@ -173,14 +246,10 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
     }
     const acknowledge = acknowledgeActionOf(card);
     if (acknowledge && draw(3) < 0.7) {
-      const action = { type: 'Action.Execute', ...(typeof acknowledge.id === 'string' ? { id: acknowledge.id } : {}), verb: acknowledge.verb, data: acknowledge.data };
-      const invoke = activityFrom(person, recorded, { type: 'invoke', name: 'adaptiveCard/action', replyToId: recorded.activity.id, value: { action, trigger: 'manual' } });
-      const answer = await toBot(s, invoke);
-      const inner = (answer.body as { statusCode?: unknown } | undefined)?.statusCode;
-      if (answer.status >= 200 && answer.status < 300 && (typeof inner !== 'number' || (inner >= 200 && inner < 300))) {
+      if (await press(s, person, recorded, acknowledge, `acknowledgement from ${person.id} for ${announcementId}`)) {
         unit.acknowledged++;
         signalled = true;
-      } else fail(`acknowledgement from ${person.id} for ${announcementId}: HTTP ${answer.status}${typeof inner === 'number' ? ` (invoke ${inner})` : ''}`);
+      }
     }
     const link = firstLinkOf(card);
     if (link && draw(4) < 0.3) {
@@ -197,6 +266,8 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
   const listener: AcceptedListener = (recorded, person) => {
     const s = settings;
     if (!s || !person || recorded.method !== 'POST') return;
+    const nudge = nudgeIn(recorded.activity);
+    if (nudge) return feedbackOn(s, person, recorded, nudge.nudgeId, nudge.card);
     const announcement = announcementIn(recorded.activity);
     if (!announcement) return;
     const key = `${announcement.announcementId}\u0000${person.id}`;
@@ -208,18 +279,7 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
     const draw = (salt: number) => mix(h, salt) / U32;
     if (draw(1) >= 0.1 + 0.85 * teamsEngagement(simSeed, person)) return;
     unit.read++;
-    const [min, max] = s.delay;
-    const wait = min + draw(2) * (max - min);
-    const started = generation;
-    pending++;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (started !== generation) return done();
-      reactTo(s, person, recorded, announcement.announcementId, announcement.card, draw)
-        .catch((error: unknown) => fail(`reaction of ${person.id} to ${announcement.announcementId}: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(done);
-    }, wait);
-    timers.add(timer);
+    later(delayOf(s, draw(2)), () => reactTo(s, person, recorded, announcement.announcementId, announcement.card, draw), `reaction of ${person.id} to ${announcement.announcementId}`);
   };
 
   const stop = () => {
@@ -246,12 +306,24 @@ export function createStaffBehaviour(ctx: SimContext, simSeed: string, onAccepte
       if (!(delay[0] >= 0 && delay[1] >= delay[0])) throw new RangeError(`staff.react: delayMs must be [min, max] with 0 ≤ min ≤ max, got [${delay.join(', ')}]`);
       const off = options.readReceiptsOffShare ?? 0.15;
       if (!(off >= 0 && off <= 1)) throw new RangeError(`staff.react: readReceiptsOffShare must be between 0 and 1, got ${off}`);
-      settings = { botEndpoint: endpoint.toString(), seed: options.seed ?? simSeed, delay: [delay[0], delay[1]], tenantReadReceipts: options.tenantReadReceipts ?? true, readReceiptsOffShare: off };
+      const tipFeedbackShare = options.tipFeedbackShare ?? 0;
+      if (!(tipFeedbackShare >= 0 && tipFeedbackShare <= 1)) throw new RangeError(`staff.react: tipFeedbackShare must be between 0 and 1, got ${tipFeedbackShare}`);
+      settings = {
+        botEndpoint: endpoint.toString(),
+        seed: options.seed ?? simSeed,
+        delay: [delay[0], delay[1]],
+        tenantReadReceipts: options.tenantReadReceipts ?? true,
+        readReceiptsOffShare: off,
+        tipFeedbackShare,
+      };
       unsubscribe ??= onAccepted(listener);
     },
     truth(announcementId) {
       const units = truths.get(announcementId) ?? new Map<string | null, UnitReach>();
       return new Map([...units].map(([unit, reach]) => [unit, { ...reach }]));
+    },
+    tipFeedback() {
+      return new Map([...feedbackTruth].map(([unit, f]) => [unit, { ...f }]));
     },
     settled() {
       return pending === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));

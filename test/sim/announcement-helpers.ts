@@ -24,3 +24,26 @@ export function announcementCard(announcementId: string, options: { acknowledge?
 }
 
 export const cardActivity = (card: unknown) => ({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+
+/** A nudge card as the bot draws it (bot/cards/nudge-card.ts): the marked container with a heading, steps and the feedback pair, and the stop button. */
+export function nudgeCard(nudgeId: string) {
+  const execute = (title: string, verb: string, data: Record<string, unknown>, style?: string) => ({ type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) });
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      {
+        type: 'Container',
+        id: `digipuls-nudge-${nudgeId}`,
+        items: [
+          { type: 'TextBlock', text: 'Følg kanalen til enheten din', style: 'heading', wrap: true },
+          { type: 'TextBlock', text: 'Da ser du nyheter fra leder og kolleger med en gang.', wrap: true },
+          { type: 'TextBlock', text: 'Var dette nyttig?', weight: 'Bolder', wrap: true },
+          { type: 'ActionSet', actions: [execute('Dette hjalp', 'nudge.feedback', { nudgeId, feedback: 'helped' }, 'positive'), execute('Ikke for meg', 'nudge.feedback', { nudgeId, feedback: 'not-for-me' })] },
+        ],
+      },
+    ],
+    actions: [execute('Ingen flere tips', 'nudge.stop', { nudgeId })],
+  };
+}
