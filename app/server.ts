@@ -15,6 +15,7 @@ import type { AnnouncementService } from './announcements/announcement-service.j
 import type { PostsElsewhereService } from './announcements/posts-elsewhere-service.js';
 import { registerClickRedirect } from './announcements/click-redirect.js';
 import type { SurveyService } from './surveys/survey-service.js';
+import type { NudgeService } from './nudges/nudge-service.js';
 import { registerTabFiles } from './tab-files.js';
 
 export interface RunningServer {
@@ -33,6 +34,7 @@ export async function startServer(deps: {
   surveys: SurveyService;
   announcements: AnnouncementService;
   postsElsewhere: PostsElsewhereService;
+  nudges: NudgeService;
   logger: Logger;
 }): Promise<RunningServer> {
   const { config, logger } = deps;
@@ -58,6 +60,7 @@ export async function startServer(deps: {
   const { surveys } = deps;
   const bot = registerBotRoutes(server, { config, directory: deps.directory, surveys: surveys.store, reach: deps.announcements.store,
     announcementLinks: deps.announcements.links.forPerson,
+    nudges: deps.nudges.rules,
     logger,
   });
   registerClickRedirect(server, deps.announcements.links, config.defaultLocale, logger);

@@ -101,7 +101,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       botAppId: config.bot.appId,
       logger,
     });
-    server = await startServer({ config, database, directory, adoption, surveys, announcements, postsElsewhere, logger });
+    server = await startServer({ config, database, directory, adoption, surveys, announcements, postsElsewhere, nudges, logger });
     await registerSurveyJobs(database, surveys, config.surveys.dispatchCron, logger);
     await registerAnnouncementJobs(database, () => announcements, config.announcements.dispatchCron, logger);
     await registerPostsElsewhereJobs(database, postsElsewhere, config.announcements.postsRefreshCron, logger);

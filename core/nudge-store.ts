@@ -47,9 +47,10 @@ export interface NudgeStore {
   recordFeedback(tenantId: string, nudgeId: string, aadObjectId: string, feedback: TipFeedback): Promise<FeedbackResult>;
 }
 
-/** The open cohort of the Teams tips: the report day it began, if one has begun. */
+/** The open cohort of the Teams tips: the report day it began, and its line (last active before this day, or never, qualified). */
 export interface OpenCohort {
   cohortDay: string;
+  inactiveBefore: string;
 }
 
 /** The port to the nudges planned, claimed and sent; implemented in store/. */
@@ -64,6 +65,8 @@ export interface NudgeSchedule {
   /** One pending nudge per person who may get one today; each is claimed (and the person's day taken) before it is sent. */
   claimDue(tenantId: string, options: { now: Date; today: string; perWeek: number; limit: number }): Promise<ClaimedNudge[]>;
   finish(nudge: ClaimedNudge, outcome: NudgeOutcome, options: { now: Date; today: string }): Promise<void>;
+  /** The latest cohort's counts per unit and arm, or null before nudges have begun. */
+  cohortFigures(tenantId: string): Promise<CohortFigures | null>;
   /** Tenants with nudges waiting and nudges turned on. */
   tenantsWithDueNudges(today: string): Promise<string[]>;
 }
@@ -72,4 +75,23 @@ export interface TargetingApplied {
   planned: number;
   calledOff: number;
   cohort: 'begun' | 'measured' | 'waiting' | 'none';
+}
+
+/** One unit's arm of a cohort as stored: counts only. */
+export interface CohortArmRow {
+  unitKey: string;
+  arm: 'nudged' | 'held-out';
+  eligible: number;
+  /** Null until the cohort has been measured. */
+  stillInactive: number | null;
+  reached: number | null;
+}
+
+/** The Teams tips' cohort as the effect view reads it. */
+export interface CohortFigures {
+  cohortDay: string;
+  inactiveBefore: string;
+  /** The report day of the latest measurement, or null before the first. */
+  measuredOn: string | null;
+  arms: CohortArmRow[];
 }

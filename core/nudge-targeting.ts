@@ -12,8 +12,8 @@ export interface ArmCounts {
   arm: Arm;
   staff: number;
   eligible: number;
-  /** Staff with Teams activity after the open cohort began (null without an open cohort). */
-  activeSince: number | null;
+  /** Staff still behind the open cohort's line: last active before it, or never (null without an open cohort). */
+  stillInactive: number | null;
 }
 
 /** What an ingestion hands to scheduling; the per-person part is dropped once scheduling has run. */
@@ -53,8 +53,8 @@ export class NudgeTargeting {
   constructor(
     private readonly rules: NudgeRules,
     private readonly holdOutSeed: string,
-    /** The report day of the open cohort, if one is being measured: activity after it counts as "active since". */
-    private readonly cohortDay: string | null,
+    /** The open cohort's line, if one is being measured: last active before this day (or never) is "still inactive". */
+    private readonly cohortLine: string | null,
   ) {}
 
   addPerson(aadObjectId: string, upn: string, unitKey: string, enabled: boolean): void {
@@ -118,12 +118,12 @@ export class NudgeTargeting {
       const key = `${person.unitKey}\u0000${arm}`;
       let counts = arms.get(key);
       if (!counts) {
-        counts = { unitKey: person.unitKey, arm, staff: 0, eligible: 0, activeSince: this.cohortDay === null ? null : 0 };
+        counts = { unitKey: person.unitKey, arm, staff: 0, eligible: 0, stillInactive: this.cohortLine === null ? null : 0 };
         arms.set(key, counts);
       }
       counts.staff++;
       if (teamsInactive) counts.eligible++;
-      if (this.cohortDay !== null && person.teamsLast !== null && person.teamsLast > this.cohortDay) counts.activeSince!++;
+      if (this.cohortLine !== null && (person.teamsLast === null || person.teamsLast < this.cohortLine)) counts.stillInactive!++;
       if (person.heldOut) continue;
       if (this.rules.teamsTips.enabled && teamsInactive) qualifying.get('teams-tips')!.add(person.aadObjectId);
       // Someone not on Teams first needs Teams; the Engage invitation is for those who are.

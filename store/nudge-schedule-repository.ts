@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isLocale } from '../core/locale.js';
 import type { NudgeRules } from '../core/nudge-rules.js';
-import type { ClaimedNudge, NudgeSchedule } from '../core/nudge-store.js';
+import type { ClaimedNudge, NudgeSchedule, OpenCohort } from '../core/nudge-store.js';
 import { dayBefore, type TargetingResult } from '../core/nudge-targeting.js';
 import { isNudgeTip, WELCOME_TIPS, type NudgeSeries, type NudgeTip } from '../core/nudge-tips.js';
 import type { Schema } from './schema.js';
@@ -17,15 +17,7 @@ const BATCH = 1000;
 /** The nudge schedule and cohorts behind core's NudgeSchedule port. */
 export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule {
   return {
-    async openCohort(tenantId) {
-      const row = await db
-        .selectFrom('nudge_cohorts')
-        .select(sql<string>`max(cohort_day)::text`.as('day'))
-        .where('tenant_id', '=', tenantId)
-        .where('series', '=', 'teams-tips')
-        .executeTakeFirst();
-      return row?.day ? { cohortDay: row.day } : null;
-    },
+    openCohort: (tenantId) => openCohortOf(db, tenantId),
 
     async applyTargeting(tenantId, targeting, rules, { today, now }) {
       // Without a Teams report nobody can be judged: leave everything as it was.
@@ -144,6 +136,24 @@ export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule
       });
     },
 
+    async cohortFigures(tenantId) {
+      const open = await openCohortOf(db, tenantId);
+      if (!open) return null;
+      const rows = await db
+        .selectFrom('nudge_cohorts')
+        .select(['unit_key', 'arm', 'eligible', 'still_inactive', 'reached', sql<string | null>`measured_on::text`.as('measured_on')])
+        .where('tenant_id', '=', tenantId)
+        .where('series', '=', 'teams-tips')
+        .where('cohort_day', '=', open.cohortDay)
+        .execute();
+      const measured = rows.map((r) => r.measured_on).filter((d): d is string => d !== null);
+      return {
+        ...open,
+        measuredOn: measured.length > 0 ? measured.reduce((a, b) => (a > b ? a : b)) : null,
+        arms: rows.map((r) => ({ unitKey: r.unit_key, arm: r.arm, eligible: r.eligible, stillInactive: r.still_inactive, reached: r.reached })),
+      };
+    },
+
     async tenantsWithDueNudges(today) {
       const rows = await db
         .selectFrom('nudges')
@@ -186,21 +196,17 @@ function tipsOf(series: NudgeSeries, rules: NudgeRules): NudgeTip[] {
  */
 async function applyCohort(trx: Kysely<Schema>, tenantId: string, targeting: TargetingResult, rules: NudgeRules): Promise<'begun' | 'measured' | 'waiting' | 'none'> {
   if (!rules.enabled || !rules.teamsTips.enabled || targeting.reportDate === null || targeting.arms.length === 0) return 'none';
-  const open = await trx
-    .selectFrom('nudge_cohorts')
-    .select(sql<string>`max(cohort_day)::text`.as('day'))
-    .where('tenant_id', '=', tenantId)
-    .where('series', '=', 'teams-tips')
-    .executeTakeFirst();
-  const cohortDay = open?.day ?? null;
-  if (cohortDay === null) {
+  const open = await openCohortOf(trx, tenantId);
+  if (open === null) {
+    const inactiveBefore = dayBefore(targeting.reportDate, rules.teamsTips.inactiveDays);
     await trx
       .insertInto('nudge_cohorts')
-      .values(targeting.arms.map((a) => ({ tenant_id: tenantId, cohort_day: targeting.reportDate!, series: 'teams-tips', unit_key: a.unitKey, arm: a.arm, staff: a.staff, eligible: a.eligible })))
+      .values(targeting.arms.map((a) => ({ tenant_id: tenantId, cohort_day: targeting.reportDate!, series: 'teams-tips', unit_key: a.unitKey, arm: a.arm, staff: a.staff, eligible: a.eligible, inactive_before: inactiveBefore })))
       .execute();
     return 'begun';
   }
-  if (targeting.reportDate < addDays(cohortDay, rules.measureAfterDays) || targeting.arms.some((a) => a.activeSince === null)) return 'waiting';
+  const { cohortDay, inactiveBefore } = open;
+  if (targeting.reportDate < addDays(cohortDay, rules.measureAfterDays) || targeting.arms.some((a) => a.stillInactive === null)) return 'waiting';
   const reachedRows = await trx
     .selectFrom('nudges')
     .select('aad_object_id')
@@ -208,7 +214,8 @@ async function applyCohort(trx: Kysely<Schema>, tenantId: string, targeting: Tar
     .where('tenant_id', '=', tenantId)
     .where('series', '=', 'teams-tips')
     .where('state', '=', 'sent')
-    .where('cohort_day', '>=', cohortDay)
+    // Planned by the ingestion that began the cohort: those who qualified then, not those who lapsed later.
+    .where('cohort_day', '=', cohortDay)
     .execute();
   const reached = new Map<string, number>();
   for (const { aad_object_id } of reachedRows) {
@@ -217,14 +224,26 @@ async function applyCohort(trx: Kysely<Schema>, tenantId: string, targeting: Tar
   }
   // Units that appeared since the cohort began are measured too; their baseline is simply missing.
   for (const arm of targeting.arms) {
-    const measured = { measured_on: targeting.reportDate, measured_staff: arm.staff, active_since: arm.activeSince!, reached: arm.arm === 'nudged' ? (reached.get(arm.unitKey) ?? 0) : 0 };
+    const measured = { measured_on: targeting.reportDate, measured_staff: arm.staff, still_inactive: arm.stillInactive!, reached: arm.arm === 'nudged' ? (reached.get(arm.unitKey) ?? 0) : 0 };
     await trx
       .insertInto('nudge_cohorts')
-      .values({ tenant_id: tenantId, cohort_day: cohortDay, series: 'teams-tips', unit_key: arm.unitKey, arm: arm.arm, staff: 0, eligible: 0, ...measured })
+      .values({ tenant_id: tenantId, cohort_day: cohortDay, series: 'teams-tips', unit_key: arm.unitKey, arm: arm.arm, staff: 0, eligible: 0, inactive_before: inactiveBefore, ...measured })
       .onConflict((oc) => oc.columns(['tenant_id', 'cohort_day', 'series', 'unit_key', 'arm']).doUpdateSet(measured))
       .execute();
   }
   return 'measured';
+}
+
+async function openCohortOf(db: Kysely<Schema>, tenantId: string): Promise<OpenCohort | null> {
+  const row = await db
+    .selectFrom('nudge_cohorts')
+    .select([sql<string>`cohort_day::text`.as('day'), sql<string>`inactive_before::text`.as('line')])
+    .where('tenant_id', '=', tenantId)
+    .where('series', '=', 'teams-tips')
+    .orderBy('cohort_day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { cohortDay: row.day, inactiveBefore: row.line } : null;
 }
 
 function addDays(day: string, days: number): string {

@@ -326,8 +326,9 @@ export interface NudgeCohortsTable {
   arm: 'nudged' | 'held-out';
   staff: number;
   eligible: number;
+  inactive_before: Day;
   measured_on: Day | null;
   measured_staff: number | null;
-  active_since: number | null;
+  still_inactive: number | null;
   reached: number | null;
 }

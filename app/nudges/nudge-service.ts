@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { MessagingSettings } from '../../core/messaging-settings.js';
 import type { NudgeRules } from '../../core/nudge-rules.js';
-import type { NudgeSchedule, NudgeStore, StoredNudgeRules } from '../../core/nudge-store.js';
+import type { NudgeSchedule, StoredNudgeRules } from '../../core/nudge-store.js';
+import type { NudgeRulesRepository } from '../../store/nudge-rules-repository.js';
 import type { IngestNudges } from '../adoption-ingest.js';
 import type { Config } from '../config.js';
 import type { TenantSendGates } from '../send-gate.js';
@@ -10,7 +11,7 @@ import { dispatchNudges, type NudgeDispatchDeps, type NudgeDispatchResult } from
 
 /** Nudges as app/ runs them: the rules, the ingestion's part, and the sender's pass. */
 export interface NudgeService {
-  rules: NudgeStore;
+  rules: NudgeRulesRepository;
   schedule: NudgeSchedule;
   getRules(tenantId: string): Promise<StoredNudgeRules>;
   saveRules(tenantId: string, rules: NudgeRules): Promise<StoredNudgeRules>;
@@ -22,7 +23,7 @@ export interface NudgeService {
 
 export function createNudgeService(deps: {
   config: Config;
-  rules: NudgeStore;
+  rules: NudgeRulesRepository;
   schedule: NudgeSchedule;
   settings(tenantId: string): Promise<MessagingSettings>;
   card: NudgeDispatchDeps['card'];

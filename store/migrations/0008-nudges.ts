@@ -8,8 +8,9 @@ import { sql, type Kysely } from 'kysely';
  *   the reports showed. Sent rows are what the weekly cap counts.
  * - nudge_tip_feedback: "this helped" / "not for me" as counts per tip and unit, never by person;
  *   a nudge row only says that feedback was given, so nobody counts twice.
- * - nudge_cohorts: per ingestion, unit and arm (nudged or held out) how many staff there were and how
- *   many qualified; later, how many of each arm were active since. Aggregates only.
+ * - nudge_cohorts: per unit and arm (nudged or held out), how many staff there were and how many
+ *   qualified when the cohort began; later, how many of each arm are still inactive by the same
+ *   measure, and how many of the nudged arm got a tip. Aggregates only.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -63,10 +64,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('arm', 'text', (c) => c.notNull().check(sql`arm in ('nudged','held-out')`))
     .addColumn('staff', 'integer', (c) => c.notNull())
     .addColumn('eligible', 'integer', (c) => c.notNull())
-    /** Filled by the first ingestion at least measureAfterDays later: its report day, and who was active since the cohort began. */
+    /** Last active before this day (or never) is what qualified: kept so the measurement uses the same line. */
+    .addColumn('inactive_before', 'date', (c) => c.notNull())
+    /** Filled by each ingestion at least measureAfterDays later: its report day, staff, and who is still inactive by that line. */
     .addColumn('measured_on', 'date')
     .addColumn('measured_staff', 'integer')
-    .addColumn('active_since', 'integer')
+    .addColumn('still_inactive', 'integer')
     .addColumn('reached', 'integer')
     .addPrimaryKeyConstraint('nudge_cohorts_pk', ['tenant_id', 'cohort_day', 'series', 'unit_key', 'arm'])
     .execute();

@@ -37,7 +37,7 @@ describe('nudge pacing for 1,000 staff over eight weeks (controlled clock)', fun
     let surveyRoundDay: string | null = null;
     for (let week = 0; week < WEEKS; week++) {
       // Monday morning: the reports of two days before, read while nobody is at work.
-      stack.sim.reports.setReportDate(localDay(at(7 * week - 2, '12:00'), TZ));
+      stack.sim.setReportDate(localDay(at(7 * week - 2, '12:00'), TZ));
       const ingestAt = at(7 * week, '05:45');
       const ingested = await ingestAdoptionFromGraph(stack.config, stack.app.adoption, silentProgress, { nudges: stack.app.nudges.forIngestion(() => ingestAt) });
       if (week === 0) assert.ok((ingested.nudges?.planned ?? 0) > 100, `planned ${ingested.nudges?.planned}`);

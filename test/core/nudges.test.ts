@@ -93,13 +93,14 @@ describe('nudges in core', () => {
       assert.ok(!result.staff.has('gone'));
     });
 
-    it('counts activity after an open cohort began, and nothing without a Teams report', () => {
-      const targeting = new NudgeTargeting(rules, 'seed', '2026-11-15');
-      targeting.addPerson('a', 'a@x.no', 'A', true);
-      targeting.addPerson('b', 'b@x.no', 'A', true);
+    it('counts who is still behind an open cohort’s line, and nothing without a Teams report', () => {
+      const targeting = new NudgeTargeting(rules, 'seed', '2026-10-16');
+      for (const id of ['a', 'b', 'c', 'd']) targeting.addPerson(id, `${id}@x.no`, 'A', true);
       targeting.teamsActivity('a@x.no', '2026-11-20', '2026-12-01');
-      targeting.teamsActivity('b@x.no', '2026-11-15', '2026-12-01');
-      assert.equal(targeting.result().arms.reduce((s, a) => s + (a.activeSince ?? 0), 0), 1);
+      targeting.teamsActivity('b@x.no', '2026-10-16', '2026-12-01');
+      targeting.teamsActivity('c@x.no', '2026-10-15', '2026-12-01');
+      // d never used Teams: still behind the line, as c is.
+      assert.equal(targeting.result().arms.reduce((s, a) => s + (a.stillInactive ?? 0), 0), 2);
       const none = new NudgeTargeting(rules, 'seed', null);
       none.addPerson('a', 'a@x.no', 'A', true);
       assert.equal(none.result().qualifying.get('teams-tips')!.size, 0);
@@ -112,35 +113,40 @@ describe('nudges in core', () => {
       let random = 42;
       const next = () => ((random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
       const trial = (effect: number) => {
-        // 4,000 staff, 10 % held out; 40 % inactive, of whom 9 in 10 are reached in the nudged arm.
+        // 4,000 staff, 10 % held out, 40 % qualify; of those in the nudged arm 9 in 10 are reached.
         const arm = (staff: number, nudged: boolean) => {
-          let activeSince = 0;
+          let eligible = 0;
+          let stillInactive = 0;
           let reached = 0;
           for (let i = 0; i < staff; i++) {
-            const inactive = next() < 0.4;
-            const gotTip = nudged && inactive && next() < 0.9;
+            if (next() >= 0.4) continue;
+            eligible++;
+            const gotTip = nudged && next() < 0.9;
             if (gotTip) reached++;
-            const p = inactive ? 0.1 + (gotTip ? effect : 0) : 0.95;
-            if (next() < p) activeSince++;
+            if (next() >= 0.1 + (gotTip ? effect : 0)) stillInactive++;
           }
-          return { staff, activeSince, reached };
+          return { eligible, stillInactive, reached };
         };
         return estimateEffect({ nudged: arm(3600, true), heldOut: arm(400, false) })!;
       };
       let covered = 0;
       let significantWithout = 0;
+      let width = 0;
       for (let t = 0; t < 200; t++) {
         const withEffect = trial(0.15);
         if (withEffect.low <= 0.15 && 0.15 <= withEffect.high) covered++;
+        width += (withEffect.high - withEffect.low) / 200;
         if (trial(0).significant) significantWithout++;
       }
       assert.ok(covered >= 180, `${covered} of 200 intervals held the effect`);
       assert.ok(significantWithout <= 20, `${significantWithout} of 200 null trials claimed an effect`);
+      // Tight enough to tell 15 points from none with 160 held-out people who qualified.
+      assert.ok(width < 0.15, `interval ${width.toFixed(3)} wide`);
     });
 
     it('gives no estimate without a hold-out or without anyone reached', () => {
-      assert.equal(estimateEffect({ nudged: { staff: 10, activeSince: 5, reached: 3 }, heldOut: { staff: 0, activeSince: 0 } }), null);
-      assert.equal(estimateEffect({ nudged: { staff: 10, activeSince: 5, reached: 0 }, heldOut: { staff: 5, activeSince: 2 } }), null);
+      assert.equal(estimateEffect({ nudged: { eligible: 10, stillInactive: 5, reached: 3 }, heldOut: { eligible: 0, stillInactive: 0 } }), null);
+      assert.equal(estimateEffect({ nudged: { eligible: 10, stillInactive: 5, reached: 0 }, heldOut: { eligible: 5, stillInactive: 2 } }), null);
     });
   });
 });
