@@ -152,11 +152,11 @@ describe('simulator: the nudge effect', () => {
     // Digipuls's estimator (core/nudge-effect.ts) on these rows, arms drawn as Digipuls draws them,
     // counted over the staff the rule picked at T0: 0.15 lies inside its interval.
     const lastOf = new Map(activity.map((r) => [r['User Principal Name']!, r['Last Activity Date']!]));
-    const arms = { nudged: { staff: 0, activeSince: 0, reached: 0 }, heldOut: { staff: 0, activeSince: 0 } };
+    const arms = { nudged: { eligible: 0, stillInactive: 0, reached: 0 }, heldOut: { eligible: 0, stillInactive: 0 } };
     for (const p of eligible) {
       const arm = isHeldOut(HOLD_OUT_SEED, p.id, 10) ? arms.heldOut : arms.nudged;
-      arm.staff++;
-      if ((lastOf.get(p.userPrincipalName) ?? '') > T0) arm.activeSince++;
+      arm.eligible++;
+      if (!((lastOf.get(p.userPrincipalName) ?? '') > T0)) arm.stillInactive++;
       if (arm === arms.nudged) arms.nudged.reached++;
     }
     const estimate = estimateEffect(arms)!;
