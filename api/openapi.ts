@@ -3,6 +3,7 @@ import { adoptionSchema, adoptionTrendSchema, unitMappingSchema } from './adopti
 import { announcementPaths } from './announcement-openapi.js';
 import { authConfigSchema, healthSchema, meSchema, preferencesSchema, problemSchema } from './schemas.js';
 import { createSurveySchema, followUpSchema, messagingSettingsSchema, previewSchema } from './survey-schemas.js';
+import { nudgeRulesSchema } from '../core/nudge-rules.js';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'output' }) } });
 const problems = (...statuses: number[]) =>
@@ -75,6 +76,13 @@ const surveyPaths = {
   '/api/v1/settings/messaging': {
     get: { summary: "The tenant's time zone, quiet hours and quiet weekends (AdoptionAdmin)", ...authed, responses: { ...ok('Settings'), ...problems(401, 403) } },
     put: { summary: 'Change them (AdoptionAdmin)', ...authed, requestBody: body(messagingSettingsSchema), responses: { ...ok('Settings'), ...problems(400, 401, 403, 415) } },
+  },
+  '/api/v1/nudges/rules': {
+    get: { summary: "The tenant's nudge rules: tip series, pacing, hold-out (AdoptionAdmin)", ...authed, responses: { ...ok('Rules'), ...problems(401, 403) } },
+    put: { summary: 'Change them, whole (AdoptionAdmin)', ...authed, requestBody: body(nudgeRulesSchema), responses: { ...ok('Rules'), ...problems(400, 401, 403, 415) } },
+  },
+  '/api/v1/nudges/effect': {
+    get: { summary: 'The effect of the tips per unit and arm, with its interval, and the feedback per tip (AdoptionAdmin)', ...authed, responses: { ...ok('Effect'), ...problems(401, 403) } },
   },
 };
 

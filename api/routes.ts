@@ -16,6 +16,7 @@ import type { AnnouncementRouteDeps } from './announcement-context.js';
 import { registerAnnouncementRoutes } from './routes/announcements.js';
 import { getMe, putPreferences } from './routes/me.js';
 import { getMessagingSettings, putMessagingSettings } from './routes/settings.js';
+import { getNudgeEffect, getNudgeRules, putNudgeRules, type NudgeRouteDeps } from './routes/nudges.js';
 import {
   closeSurvey,
   createSurvey,
@@ -41,6 +42,8 @@ export interface ApiDeps {
   surveys: Pick<SurveyRouteDeps, 'store' | 'commands' | 'previewCard'> & { searchGroups?: (search?: string) => Promise<Array<{ id: string; displayName: string }>> };
   /** Announcements: storage, what app/ does with them, and after how many days a delivered one counts as not read. */
   announcements: { store: AnnouncementStore; commands: AnnouncementCommands; notReadAfterDays: number; posts: AnnouncementRouteDeps['posts'] };
+  /** Nudges: the rules, the cohort's counts and the tip feedback. */
+  nudges: Pick<NudgeRouteDeps, 'rules' | 'schedule'>;
   /** True when the database and job queue answer. */
   ready: () => Promise<boolean>;
   logger: Logger;
@@ -135,4 +138,8 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   });
   server.get('/api/v1/settings/messaging', jsonRoute(logger, async (req) => getMessagingSettings(await caller(req), deps.surveys.store)));
   server.put('/api/v1/settings/messaging', jsonRoute(logger, async (req) => putMessagingSettings(req, await caller(req), deps.surveys.store)));
+  const nudges: NudgeRouteDeps = { ...deps.nudges, directory, minGroupSize: config.privacy.minGroupSize };
+  server.get('/api/v1/nudges/rules', jsonRoute(logger, async (req) => getNudgeRules(await caller(req), nudges)));
+  server.put('/api/v1/nudges/rules', jsonRoute(logger, async (req) => putNudgeRules(req, await caller(req), nudges)));
+  server.get('/api/v1/nudges/effect', jsonRoute(logger, async (req) => getNudgeEffect(await caller(req), nudges)));
 }

@@ -80,6 +80,7 @@ export async function startServer(deps: {
       notReadAfterDays: config.announcements.notReadAfterDays,
       posts: { store: deps.postsElsewhere.store, commands: deps.postsElsewhere },
     },
+    nudges: { rules: deps.nudges.rules, schedule: deps.nudges.schedule },
     ready: () => deps.database.ping(),
     logger,
   });

@@ -20,6 +20,8 @@ export interface SentTip {
 export interface NudgeRulesRepository extends NudgeStore {
   /** A nudge sent to this person (or being sent: a press proves it arrived); undefined when it is not theirs. */
   sentTip(input: { tenantId: string; nudgeId: string; aadObjectId: string; locale: Locale }): Promise<SentTip | undefined>;
+  /** "This helped" / "not for me" per tip, summed over units: what the tab shows (above the group size). */
+  tipFeedback(tenantId: string): Promise<Array<{ tip: string; helped: number; notForMe: number }>>;
 }
 
 /** A card press may come before the sender has written down that the card arrived. */
@@ -31,6 +33,17 @@ export function createNudgeRulesRepository(db: Kysely<Schema>): NudgeRulesReposi
   const rulesRow = (tenantId: string) => db.selectFrom('nudge_rules').selectAll().where('tenant_id', '=', tenantId).executeTakeFirst();
 
   return {
+    async tipFeedback(tenantId) {
+      const rows = await db
+        .selectFrom('nudge_tip_feedback')
+        .select(['tip', (eb) => eb.fn.sum<string>('helped').as('helped'), (eb) => eb.fn.sum<string>('not_for_me').as('not_for_me')])
+        .where('tenant_id', '=', tenantId)
+        .groupBy('tip')
+        .orderBy('tip')
+        .execute();
+      return rows.map((r) => ({ tip: r.tip, helped: Number(r.helped), notForMe: Number(r.not_for_me) }));
+    },
+
     async getRules(tenantId) {
       const existing = await rulesRow(tenantId);
       if (existing) return toStored(existing);
