@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
-import { ingestAdoptionFromGraph } from '../../app/adoption-ingest.js';
 import { nudgeEffectView } from '../../core/nudge-effect-view.js';
-import { DEFAULT_NUDGE_RULES } from '../../core/nudge-rules.js';
-import { openChats } from '../support/chats.js';
-import { silentProgress, startTestStack, type TestStack } from '../support/stack.js';
-
-/** The reports of Saturday 2 January 2027, read early on Monday the 4th; tips go out that morning. */
-const T0 = '2027-01-02';
-const MONDAY_INGEST = new Date('2027-01-04T04:45:00Z');
-const MONDAY_TEN = new Date('2027-01-04T09:05:00Z');
-/** Two weeks of reports later. */
-const T1 = '2027-01-16';
-const LATER_INGEST = new Date('2027-01-18T04:45:00Z');
+import { MEASURED_ON, runNudgeCohort } from '../support/nudge-cohort.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
 
 /**
  * The whole measurement as a municipality runs it: the simulator makes the tips raise the chance of
@@ -25,32 +15,17 @@ describe('the effect of tips, measured end to end against a known effect', funct
     let stack: TestStack | undefined;
     try {
       stack = await startTestStack({ staff: 2000, env: { ANNOUNCEMENT_SEND_CEILING: '1000' } });
-      const { sim } = stack;
-      const tenantId = sim.tenantId;
-      sim.connector.configure({ tenantPerSecond: Number.POSITIVE_INFINITY });
-      sim.nudges.setEffect(effect);
-      await openChats(stack, (await stack.app.surveys.store.audiencePeople(tenantId, {})).map((p) => p.aadObjectId));
-      // Teams tips only: an Engage invitation goes to people already on Teams, and is not what is measured here.
-      await stack.app.nudges.saveRules(tenantId, { ...DEFAULT_NUDGE_RULES, enabled: true, engageInvitation: { enabled: false } });
-
-      sim.setReportDate(T0);
-      const begun = await ingestAdoptionFromGraph(stack.config, stack.app.adoption, silentProgress, { nudges: stack.app.nudges.forIngestion(() => MONDAY_INGEST) });
-      assert.equal(begun.nudges?.cohort, 'begun');
-      const sent = await stack.app.nudges.runDue(MONDAY_TEN);
-      assert.ok(sent.sent > 200, `${sent.sent} first tips sent`);
-
-      sim.setReportDate(T1);
-      const measured = await ingestAdoptionFromGraph(stack.config, stack.app.adoption, silentProgress, { nudges: stack.app.nudges.forIngestion(() => LATER_INGEST) });
-      assert.equal(measured.nudges?.cohort, 'measured');
+      const { sent } = await runNudgeCohort(stack, { effect });
+      assert.ok(sent > 200, `${sent} first tips sent`);
+      const tenantId = stack.sim.tenantId;
       const cohort = await stack.app.nudges.schedule.cohortFigures(tenantId);
       const view = nudgeEffectView(cohort!, await stack.directory.listUnits(tenantId), stack.config.privacy.minGroupSize);
-      assert.equal(view.measuredOn, T1);
-      return { view, truth: sim.nudges.truth(T1), sent: sent.sent };
+      assert.equal(view.measuredOn, MEASURED_ON);
+      return { view, truth: stack.sim.nudges.truth(MEASURED_ON), sent };
     } finally {
       await stack?.close();
     }
   };
-
   it('reports a +15 point effect within its own interval, and tells it from none', async () => {
     const { view, truth, sent } = await measure(0.15);
     const estimate = view.whole!.estimate!;
