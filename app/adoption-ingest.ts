@@ -62,7 +62,10 @@ export async function ingestAdoptionFromGraph(
     const nudges = options.nudges;
     const rules = nudges ? await nudges.rules.getRules(tenantId) : undefined;
     // The one moment a person's activity is looked at for nudges: while their rows stream past.
-    const targeting = nudges && rules ? new NudgeTargeting(rules.rules, rules.holdOutSeed, (await nudges.schedule.openCohort(tenantId))?.inactiveBefore ?? null) : undefined;
+    const targeting =
+      nudges && rules
+        ? new NudgeTargeting(rules.rules, rules.holdOutSeed, (await nudges.schedule.openCohort(tenantId))?.inactiveBefore ?? null, await nudges.schedule.newHires(tenantId))
+        : undefined;
     const run = new AdoptionRun(resolve, { source: 'graph', minGroupSize: config.privacy.minGroupSize }, targeting);
 
     const users = progress.step('Users (Graph /users)', 1000);

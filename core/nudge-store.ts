@@ -55,6 +55,8 @@ export interface OpenCohort {
 
 /** The port to the nudges planned, claimed and sent; implemented in store/. */
 export interface NudgeSchedule {
+  /** People new to the directory who have not had their welcome sequence planned (or been held out of it). */
+  newHires(tenantId: string): Promise<Set<string>>;
   /** The cohort being measured (the first ingestion after nudges were turned on began it). */
   openCohort(tenantId: string): Promise<OpenCohort | null>;
   /**

@@ -24,6 +24,8 @@ export interface TargetingResult {
   qualifying: Map<NudgeSeries, Set<string>>;
   /** Everyone counted as staff (enabled, in the directory): people not here lose their pending nudges. */
   staff: Set<string>;
+  /** New hires seen in this ingestion, whichever arm: their mark is cleared once this is applied. */
+  newHires: Set<string>;
   /** The unit key of each person counted, for tallying who was reached per unit. */
   unitOf: Map<string, string>;
   /** The Teams tips' arms per unit. */
@@ -55,6 +57,8 @@ export class NudgeTargeting {
     private readonly holdOutSeed: string,
     /** The open cohort's line, if one is being measured: last active before this day (or never) is "still inactive". */
     private readonly cohortLine: string | null,
+    /** People new to the directory since the last ingestion: they get the welcome sequence instead. */
+    private readonly newHires: ReadonlySet<string> = new Set(),
   ) {}
 
   addPerson(aadObjectId: string, upn: string, unitKey: string, enabled: boolean): void {
@@ -100,9 +104,11 @@ export class NudgeTargeting {
 
   result(): TargetingResult {
     const qualifying = new Map<NudgeSeries, Set<string>>([
+      ['welcome', new Set()],
       ['teams-tips', new Set()],
       ['engage-invitation', new Set()],
     ]);
+    const newHires = new Set<string>();
     const arms = new Map<string, ArmCounts>();
     const staff = new Set<string>();
     const unitOf = new Map<string, string>();
@@ -124,14 +130,18 @@ export class NudgeTargeting {
       counts.staff++;
       if (teamsInactive) counts.eligible++;
       if (this.cohortLine !== null && (person.teamsLast === null || person.teamsLast < this.cohortLine)) counts.stillInactive!++;
+      const newHire = this.newHires.has(person.aadObjectId);
+      if (newHire) newHires.add(person.aadObjectId);
       if (person.heldOut) continue;
-      if (this.rules.teamsTips.enabled && teamsInactive) qualifying.get('teams-tips')!.add(person.aadObjectId);
+      if (newHire) {
+        if (this.rules.welcome.enabled) qualifying.get('welcome')!.add(person.aadObjectId);
+      } else if (this.rules.teamsTips.enabled && teamsInactive) qualifying.get('teams-tips')!.add(person.aadObjectId);
       // Someone not on Teams first needs Teams; the Engage invitation is for those who are.
       else if (this.rules.engageInvitation.enabled && !person.engageActive && this.engageUnits.has(person.unitKey)) {
         qualifying.get('engage-invitation')!.add(person.aadObjectId);
       }
     }
-    return { reportDate, qualifying, staff, unitOf, arms: [...arms.values()] };
+    return { reportDate, qualifying, staff, newHires, unitOf, arms: [...arms.values()] };
   }
 }
 

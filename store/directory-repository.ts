@@ -30,6 +30,8 @@ export function createDirectoryRepository(db: Kysely<Schema>): DirectoryReposito
     async syncDirectory(tenantId, entries) {
       return db.transaction().execute(async (trx) => {
         const unitIds = await ensureUnits(trx, tenantId, entries.map(unitPathOf));
+        // On the tenant's first sync everyone is already there; after it, someone new has just joined.
+        const hadDirectory = (await trx.selectFrom('people').select('aad_object_id').where('tenant_id', '=', tenantId).where('in_directory', '=', true).limit(1).executeTakeFirst()) !== undefined;
         const rows = entries.map((entry) => ({
           tenant_id: tenantId,
           aad_object_id: entry.aadObjectId,
@@ -39,6 +41,7 @@ export function createDirectoryRepository(db: Kysely<Schema>): DirectoryReposito
           directory_locale: localeFromTag(entry.preferredLanguage) ?? null,
           account_enabled: entry.accountEnabled,
           in_directory: true,
+          welcome_pending: hadDirectory && entry.accountEnabled,
         }));
         for (let i = 0; i < rows.length; i += BATCH) {
           await trx
@@ -51,6 +54,8 @@ export function createDirectoryRepository(db: Kysely<Schema>): DirectoryReposito
                 unit_id: eb.ref('excluded.unit_id'),
                 directory_locale: eb.ref('excluded.directory_locale'),
                 account_enabled: eb.ref('excluded.account_enabled'),
+                // Known only from a chat until now (they opened the app first): new to the directory all the same.
+                welcome_pending: sql`people.welcome_pending or (not people.in_directory and excluded.welcome_pending)`,
                 in_directory: true,
                 updated_at: sql`now()`,
               })),

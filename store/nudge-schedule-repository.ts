@@ -19,6 +19,11 @@ export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule
   return {
     openCohort: (tenantId) => openCohortOf(db, tenantId),
 
+    async newHires(tenantId) {
+      const rows = await db.selectFrom('people').select('aad_object_id').where('tenant_id', '=', tenantId).where('welcome_pending', '=', true).execute();
+      return new Set(rows.map((r) => r.aad_object_id));
+    },
+
     async applyTargeting(tenantId, targeting, rules, { today, now }) {
       // Without a Teams report nobody can be judged: leave everything as it was.
       if (targeting.reportDate === null) return { planned: 0, calledOff: 0, cohort: 'none' as const };
@@ -26,8 +31,10 @@ export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule
         let planned = 0;
         let calledOff = 0;
         for (const [series, qualifying] of targeting.qualifying) {
-          // Whoever no longer qualifies (active again, held out, gone, rules off) loses what was still waiting.
-          const keep = rules.enabled && seriesEnabled(rules, series) ? [...qualifying] : [];
+          const on = rules.enabled && seriesEnabled(rules, series);
+          // Whoever no longer qualifies (active again, held out, gone, rules off) loses what was still waiting;
+          // a welcome sequence, once begun, runs its course while the person is staff.
+          const keep = !on ? [] : series === 'welcome' ? [...targeting.staff] : [...qualifying];
           const off = await trx
             .updateTable('nudges')
             .set({ state: 'cancelled' })
@@ -37,21 +44,34 @@ export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule
             .where(sql<boolean>`not (aad_object_id = any(${keep}::text[]))`)
             .executeTakeFirst();
           calledOff += Number(off.numUpdatedRows);
-          if (keep.length === 0) continue;
+          const plan = on ? [...qualifying] : [];
+          if (plan.length === 0) continue;
           const tips = tipsOf(series, rules);
-          for (let i = 0; i < keep.length; i += BATCH) {
+          for (let i = 0; i < plan.length; i += BATCH) {
             const inserted = await sql<{ n: number }>`
               insert into nudges (tenant_id, aad_object_id, series, tip, step, cohort_day, due_day)
               select p.tenant_id, p.aad_object_id, ${series}, t.tip, t.step - 1, ${targeting.reportDate}::date, ${today}::date
               from people p
               cross join unnest(${tips}::text[]) with ordinality as t(tip, step)
-              where p.tenant_id = ${tenantId} and p.aad_object_id = any(${keep.slice(i, i + BATCH)}::text[])
+              where p.tenant_id = ${tenantId} and p.aad_object_id = any(${plan.slice(i, i + BATCH)}::text[])
                 and not exists (
-                  select 1 from nudges n where n.tenant_id = p.tenant_id and n.aad_object_id = p.aad_object_id and n.series = ${series}
+                  -- Not while the same series (or, for the Teams tips, the welcome sequence) runs or has just run.
+                  select 1 from nudges n where n.tenant_id = p.tenant_id and n.aad_object_id = p.aad_object_id
+                    and (n.series = ${series} or (${series} = 'teams-tips' and n.series = 'welcome'))
                     and (n.state in ('pending','sending') or (n.state = 'sent' and n.sent_at > ${new Date(now.getTime() - SERIES_REST_DAYS * 86_400_000)})))
               returning 1 as n`.execute(trx);
             planned += inserted.rows.length;
           }
+        }
+        // New hires have had their turn (welcome planned, or held out): the mark goes.
+        const newHires = [...targeting.newHires];
+        for (let i = 0; i < newHires.length; i += BATCH) {
+          await trx
+            .updateTable('people')
+            .set({ welcome_pending: false })
+            .where('tenant_id', '=', tenantId)
+            .where('aad_object_id', 'in', newHires.slice(i, i + BATCH))
+            .execute();
         }
         // Nudges nobody could be reached with for weeks are let go (they never opened the app).
         await trx
@@ -212,7 +232,7 @@ async function applyCohort(trx: Kysely<Schema>, tenantId: string, targeting: Tar
     .select('aad_object_id')
     .distinct()
     .where('tenant_id', '=', tenantId)
-    .where('series', '=', 'teams-tips')
+    .where('series', 'in', ['teams-tips', 'welcome'])
     .where('state', '=', 'sent')
     // Planned by the ingestion that began the cohort: those who qualified then, not those who lapsed later.
     .where('cohort_day', '=', cohortDay)

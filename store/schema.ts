@@ -76,6 +76,8 @@ export interface PeopleTable {
   in_directory: boolean;
   /** The person wrote "stopp": no usage tips until they write "start". */
   nudges_paused: Generated<boolean>;
+  /** Joined the directory after the tenant's first sync and not yet given the welcome sequence. */
+  welcome_pending: Generated<boolean>;
   conversation_reference: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   /** The Graph id of the 1:1 chat with the bot, once looked up. */
   graph_chat_id: string | null;

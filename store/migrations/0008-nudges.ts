@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Nudges (usage tips). What is kept, and why:
+ * - people.welcome_pending: a new hire not yet given the welcome sequence (cleared when it is planned).
  * - nudge_rules: the tenant's rules and the seed of its hold-out.
  * - nudges: each planned tip for a person, until it is sent or called off. The reason a person got a
  *   series (inactive in Teams, say) is only ever known at ingestion; a row says which tip, not what
@@ -13,6 +14,10 @@ import { sql, type Kysely } from 'kysely';
  *   measure, and how many of the nudged arm got a tip. Aggregates only.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // A person who joins the directory after the tenant's first sync is a new hire: the next ingestion
+  // gives them the welcome sequence and clears the mark.
+  await db.schema.alterTable('people').addColumn('welcome_pending', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+
   await db.schema
     .createTable('nudge_rules')
     .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.tenant_id').onDelete('cascade'))
