@@ -60,12 +60,17 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
     // Surveys, announcements and nudges share each tenant's Bot Connector ceiling, and one instance sends to a tenant at a time.
     const gates = new TenantSendGates(config.announcements.sendCeiling, new TenantLeaseHolder(createSendLeaseRepository(database.db), logger));
     const sendProactive = () => server && ((reference: Record<string, unknown>, card: unknown) => server!.bot.sendProactive(reference, card as Parameters<RunningServer['bot']['sendProactive']>[1]));
+    const nudgeRules = createNudgeRulesRepository(database.db);
     const nudges = createNudgeService({
       config,
-      rules: createNudgeRulesRepository(database.db),
+      rules: nudgeRules,
       schedule: createNudgeScheduleRepository(database.db),
       settings: (tenantId) => surveyStore.messagingSettings(tenantId),
-      card: (nudge, locale) => nudgeCard({ nudgeId: nudge.nudgeId, tip: nudge.tip }, locale),
+      // Drawn from what the bot redraws after a press (sentTip), so both show the same card.
+      card: async (nudge, locale) => {
+        const sent = nudge.announcementId ? await nudgeRules.sentTip({ tenantId: nudge.tenantId, nudgeId: nudge.nudgeId, aadObjectId: nudge.aadObjectId, locale }) : undefined;
+        return nudgeCard({ nudgeId: nudge.nudgeId, tip: nudge.tip, ...(sent?.announcementTitle ? { announcementTitle: sent.announcementTitle } : {}) }, locale);
+      },
       send: sendProactive,
       gates,
       logger,

@@ -67,10 +67,19 @@ export interface NudgeSchedule {
   /** One pending nudge per person who may get one today; each is claimed (and the person's day taken) before it is sent. */
   claimDue(tenantId: string, options: { now: Date; today: string; perWeek: number; limit: number }): Promise<ClaimedNudge[]>;
   finish(nudge: ClaimedNudge, outcome: NudgeOutcome, options: { now: Date; today: string }): Promise<void>;
+  /**
+   * People who were sent an announcement more than `afterDays` ago and have given no sign of reading it
+   * (no read receipt, acknowledgement or click), and have had no reminder of it: the candidates for the
+   * one reminder. At most `limit`, oldest first, leaving out the hold-out; announcements older than 30
+   * days are left alone.
+   */
+  unreadAnnouncements(tenantId: string, options: { now: Date; afterDays: number; limit: number; holdOut: { seed: string; percent: number } }): Promise<Array<{ aadObjectId: string; announcementId: string }>>;
+  /** Plans one reminder each (due today); a person and announcement already planned are skipped. */
+  planReminders(tenantId: string, reminders: ReadonlyArray<{ aadObjectId: string; announcementId: string }>, today: string): Promise<number>;
   /** The latest cohort's counts per unit and arm, or null before nudges have begun. */
   cohortFigures(tenantId: string): Promise<CohortFigures | null>;
-  /** Tenants with nudges waiting and nudges turned on. */
-  tenantsWithDueNudges(today: string): Promise<string[]>;
+  /** Tenants with nudges turned on: the sender's pass looks at each (reminders are planned there too). */
+  tenantsWithNudgesOn(): Promise<string[]>;
 }
 
 export interface TargetingApplied {

@@ -4,6 +4,7 @@ import type { NudgeRules } from '../core/nudge-rules.js';
 import type { ClaimedNudge, NudgeSchedule, OpenCohort } from '../core/nudge-store.js';
 import { dayBefore, type TargetingResult } from '../core/nudge-targeting.js';
 import { isNudgeTip, WELCOME_TIPS, type NudgeSeries, type NudgeTip } from '../core/nudge-tips.js';
+import { heldOutSql } from './hold-out-sql.js';
 import type { Schema } from './schema.js';
 
 /** A person who had a series is not given it again for this long after its last tip. */
@@ -13,6 +14,8 @@ const PENDING_DAYS = 28;
 /** A nudge claimed this long ago by a run that never finished is taken as sent: never twice. */
 const SENDING_LEASE_MS = 10 * 60_000;
 const BATCH = 1000;
+/** An announcement older than this gets no reminder: it is news no longer. */
+const REMINDER_HORIZON_DAYS = 30;
 
 /** The nudge schedule and cohorts behind core's NudgeSchedule port. */
 export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule {
@@ -106,6 +109,10 @@ export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule
             and (select count(*) from nudges s where s.tenant_id = n.tenant_id and s.aad_object_id = n.aad_object_id
                    and s.state in ('sent','sending') and coalesce(s.sent_at, s.claimed_at) > ${capSince}) < ${perWeek}
             and not exists (select 1 from prompt_days d where d.tenant_id = n.tenant_id and d.aad_object_id = n.aad_object_id and d.day = ${today}::date)
+            -- A reminder only while the announcement is still unread, and not reminded by its communicator.
+            and (n.series <> 'announcement-reminder' or exists (
+              select 1 from announcement_deliveries d where d.tenant_id = n.tenant_id and d.announcement_id = n.announcement_id and d.aad_object_id = n.aad_object_id
+                and d.read_at is null and d.acknowledged_at is null and d.clicked_at is null and d.reminder = 'none'))
             -- A survey question or reminder waiting for them today has the day.
             and not exists (
               select 1 from survey_invitations i join survey_rounds r on r.tenant_id = i.tenant_id and r.round_id = i.round_id
@@ -156,6 +163,32 @@ export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule
       });
     },
 
+    async unreadAnnouncements(tenantId, { now, afterDays, limit, holdOut }) {
+      const rows = await sql<{ aad_object_id: string; announcement_id: string }>`
+        select d.aad_object_id, d.announcement_id from announcement_deliveries d
+        join announcements a on a.tenant_id = d.tenant_id and a.announcement_id = d.announcement_id
+        where d.tenant_id = ${tenantId} and a.status = 'sent' and d.state = 'sent' and d.reminder = 'none'
+          and d.sent_at < ${new Date(now.getTime() - afterDays * 86_400_000)} and d.sent_at > ${new Date(now.getTime() - REMINDER_HORIZON_DAYS * 86_400_000)}
+          and d.read_at is null and d.acknowledged_at is null and d.clicked_at is null
+          and not exists (select 1 from nudges n where n.tenant_id = d.tenant_id and n.aad_object_id = d.aad_object_id and n.announcement_id = d.announcement_id)
+          and not ${heldOutSql(holdOut.seed, holdOut.percent, sql.ref('d.aad_object_id'))}
+        order by d.sent_at
+        limit ${limit}`.execute(db);
+      return rows.rows.map((r) => ({ aadObjectId: r.aad_object_id, announcementId: r.announcement_id }));
+    },
+
+    async planReminders(tenantId, reminders, today) {
+      if (reminders.length === 0) return 0;
+      const inserted = await sql<{ n: number }>`
+        insert into nudges (tenant_id, aad_object_id, series, tip, step, due_day, announcement_id)
+        select ${tenantId}, r.aad_object_id, 'announcement-reminder', 'announcement-reminder', 0, ${today}::date, r.announcement_id
+        from unnest(${reminders.map((r) => r.aadObjectId)}::text[], ${reminders.map((r) => r.announcementId)}::uuid[]) as r(aad_object_id, announcement_id)
+        where exists (select 1 from people p where p.tenant_id = ${tenantId} and p.aad_object_id = r.aad_object_id)
+          and not exists (select 1 from nudges n where n.tenant_id = ${tenantId} and n.aad_object_id = r.aad_object_id and n.announcement_id = r.announcement_id)
+        returning 1 as n`.execute(db);
+      return inserted.rows.length;
+    },
+
     async cohortFigures(tenantId) {
       const open = await openCohortOf(db, tenantId);
       if (!open) return null;
@@ -174,16 +207,8 @@ export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule
       };
     },
 
-    async tenantsWithDueNudges(today) {
-      const rows = await db
-        .selectFrom('nudges')
-        .innerJoin('nudge_rules', 'nudge_rules.tenant_id', 'nudges.tenant_id')
-        .select('nudges.tenant_id')
-        .distinct()
-        .where('nudges.state', '=', 'pending')
-        .where('nudges.due_day', '<=', today)
-        .where(sql<boolean>`(nudge_rules.rules->>'enabled')::boolean`)
-        .execute();
+    async tenantsWithNudgesOn() {
+      const rows = await db.selectFrom('nudge_rules').select('tenant_id').where(sql<boolean>`(rules->>'enabled')::boolean`).execute();
       return rows.map((r) => r.tenant_id);
     },
   };

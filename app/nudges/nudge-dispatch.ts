@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Locale } from '../../core/locale.js';
 import { localDay, type MessagingSettings } from '../../core/messaging-settings.js';
 import { pacingBlock } from '../../core/nudge-pacing.js';
+import type { NudgeRules } from '../../core/nudge-rules.js';
 import type { ClaimedNudge, NudgeSchedule, NudgeStore } from '../../core/nudge-store.js';
 import type { SendGate } from '../send-gate.js';
 import { outcomeOfSendError } from '../surveys/send-outcome.js';
@@ -38,12 +39,10 @@ const CLAIM_BATCH = 50;
  */
 export async function dispatchNudges(deps: NudgeDispatchDeps, now: Date): Promise<NudgeDispatchResult> {
   const result: NudgeDispatchResult = { sent: 0, unreachable: 0, waiting: 0 };
-  // A day ahead of UTC covers every time zone's "today".
-  const latestDay = localDay(new Date(now.getTime() + 86_400_000), 'UTC');
   const started = performance.now();
   const current = () => new Date(now.getTime() + (performance.now() - started));
-  for (const tenantId of await deps.schedule.tenantsWithDueNudges(latestDay)) {
-    const { rules } = await deps.rules.getRules(tenantId);
+  for (const tenantId of await deps.schedule.tenantsWithNudgesOn()) {
+    const { rules, holdOutSeed } = await deps.rules.getRules(tenantId);
     if (!rules.enabled) continue;
     const settings = await deps.settings(tenantId);
     const open = () => pacingBlock(current(), settings, rules.pacing, { paused: false, recentNudges: [], promptDay: false }) === null;
@@ -51,6 +50,7 @@ export async function dispatchNudges(deps: NudgeDispatchDeps, now: Date): Promis
       result.waiting++;
       continue;
     }
+    if (rules.announcementReminder.enabled) await planReminders(deps, tenantId, rules, holdOutSeed, current(), localDay(current(), settings.timeZone));
     const gate = deps.tenantGate?.(tenantId);
     let stop = false;
     while (!stop && open()) {
@@ -67,7 +67,7 @@ export async function dispatchNudges(deps: NudgeDispatchDeps, now: Date): Promis
         await gate?.pass();
         let outcome: 'sent' | 'retry' | 'unreachable' = 'sent';
         try {
-          await deps.send(nudge.conversationReference, deps.card(nudge, nudge.locale ?? deps.defaultLocale));
+          await deps.send(nudge.conversationReference, await deps.card(nudge, nudge.locale ?? deps.defaultLocale));
         } catch (error) {
           const failed = outcomeOfSendError(error);
           outcome = failed.outcome;
@@ -84,4 +84,15 @@ export async function dispatchNudges(deps: NudgeDispatchDeps, now: Date): Promis
     }
   }
   return result;
+}
+
+/** Reminders planned per pass: a big announcement's unread are planned over a few passes. */
+const REMINDER_BATCH = 5000;
+
+/** One reminder for each unread announcement past the rule's days, to people outside the hold-out. */
+async function planReminders(deps: NudgeDispatchDeps, tenantId: string, rules: NudgeRules, seed: string, now: Date, today: string): Promise<void> {
+  const holdOut = { seed, percent: rules.holdOutPercent };
+  const unread = await deps.schedule.unreadAnnouncements(tenantId, { now, afterDays: rules.announcementReminder.afterDays, limit: REMINDER_BATCH, holdOut });
+  const planned = await deps.schedule.planReminders(tenantId, unread, today);
+  if (planned > 0) deps.logger.info({ tenantId, planned }, 'Announcement reminders planned');
 }
