@@ -12,6 +12,8 @@ const useStyles = makeStyles({
   table: { minWidth: '50rem' },
   sticky: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
   unitColumn: { width: '24%', [PHONE]: { width: '9rem' } },
+  // Room for the header's long word (konfidensintervall) and the interval under the effect.
+  effectColumn: { minWidth: '11rem' },
   // Rows are not buttons; the high-contrast theme's hover fill would leave white text on bright cyan.
   row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
   value: { display: 'flex', flexDirection: 'column', whiteSpace: 'nowrap' },
@@ -54,7 +56,7 @@ export function EffectUnitTable(props: { units: EffectUnit[]; minGroupSize: numb
           <TableRow className={styles.row}>
             <TableHeaderCell scope="col" className={mergeClasses(styles.unitColumn, styles.sticky)}>{t('adoption.units.unit')}</TableHeaderCell>
             {COLUMNS.map((column) => (
-              <TableHeaderCell scope="col" key={column}>{t(`nudges.effect.units.${column}`)}</TableHeaderCell>
+              <TableHeaderCell scope="col" key={column} className={column === 'effect' ? styles.effectColumn : undefined}>{t(`nudges.effect.units.${column}`)}</TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>

@@ -9,12 +9,14 @@ import { NumberField } from './NumberField';
 import { TipOrderList } from './TipOrderList';
 
 const PER_WEEK = ['1', '2', '3'];
+const PHONE = '@media (max-width: 640px)';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0, maxWidth: '48rem', '& p, & h2': { margin: 0 } },
   group: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, margin: 0,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, minWidth: 0,
+    [PHONE]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
     display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM,
   },
   legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
