@@ -9,11 +9,11 @@ import { UnitRowHeader } from '../UnitRowHeader';
 const PHONE = '@media (max-width: 640px)';
 
 const useStyles = makeStyles({
-  table: { minWidth: '50rem' },
+  table: { minWidth: '56rem' },
   sticky: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
   unitColumn: { width: '24%', [PHONE]: { width: '9rem' } },
   // Room for the header's long word (konfidensintervall) and the interval under the effect.
-  effectColumn: { minWidth: '11rem' },
+  effectColumn: { width: '11rem' },
   // Rows are not buttons; the high-contrast theme's hover fill would leave white text on bright cyan.
   row: { ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
   value: { display: 'flex', flexDirection: 'column', whiteSpace: 'nowrap' },
