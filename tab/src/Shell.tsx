@@ -6,6 +6,7 @@ import { Nav } from './components/Nav';
 import { useFocusHeadingOn } from './focus-heading';
 import { ComingSoon } from './pages/ComingSoon';
 import { Home } from './pages/Home';
+import { NotForRole } from './pages/NotForRole';
 import { Privacy } from './pages/Privacy';
 import { Terms } from './pages/Terms';
 import { pagesFor, usePage, type Page } from './routes';
@@ -15,19 +16,23 @@ import { SessionContext, type Session } from './session';
 const Adoption = lazy(() => import('./pages/Adoption').then((module) => ({ default: module.Adoption })));
 const Surveys = lazy(() => import('./pages/Surveys').then((module) => ({ default: module.Surveys })));
 const Reach = lazy(() => import('./pages/Reach').then((module) => ({ default: module.Reach })));
+const Nudges = lazy(() => import('./pages/Nudges').then((module) => ({ default: module.Nudges })));
 
 /** Signed in: the frame with the role-based menu around the current page. */
 export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: () => void }) {
   const { t } = useTranslation();
   const requested = usePage();
   const pages = pagesFor(props.session.me.roles);
-  // A page this person's roles do not use (an old bookmark, say) shows the overview instead.
-  const page: Page = pages.includes(requested) || requested === 'terms' ? requested : 'home';
+  // A page this person's roles do not use (a shared link, an old bookmark) says so, under its own name.
+  const page: Page = requested;
+  const allowed = pages.includes(requested) || requested === 'terms';
   useFocusHeadingOn(page);
   return (
     <SessionContext.Provider value={props.session}>
       <Frame title={page === 'home' ? t('appName') : t(`nav.${page}`)} {...props.frame} onSignOut={props.onSignOut} nav={<Nav pages={pages} current={page} />}>
-        {page === 'home' ? (
+        {!allowed ? (
+          <NotForRole page={page} roles={props.session.me.roles} />
+        ) : page === 'home' ? (
           <Home me={props.session.me} pages={pages} />
         ) : page === 'privacy' ? (
           <Privacy minGroupSize={props.session.config.minGroupSize ?? 5} />
@@ -44,6 +49,10 @@ export function Shell(props: { session: Session; frame: FrameProps; onSignOut?: 
         ) : page === 'reach' ? (
           <Suspense fallback={<Spinner label={t('loading')} />}>
             <Reach />
+          </Suspense>
+        ) : page === 'nudges' ? (
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            <Nudges />
           </Suspense>
         ) : (
           <ComingSoon page={page} />

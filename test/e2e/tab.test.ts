@@ -69,15 +69,15 @@ describe('tab in the browser: demo sign-in, who you are, themes, languages, phon
     const { context, page } = await openTab();
     await signInAs(page, demo().admin.displayName);
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Oversikt', 'Nådd', 'Adopsjon', 'Pulsmålinger', 'Påminnelser', 'Innstillinger', 'Personvern']);
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Oversikt', 'Nådd', 'Adopsjon', 'Pulsmålinger', 'Tips', 'Innstillinger', 'Personvern']);
 
-    await nav.getByRole('link', { name: 'Påminnelser' }).click();
-    const heading = page.getByRole('heading', { level: 1, name: 'Påminnelser' });
+    await nav.getByRole('link', { name: 'Innstillinger' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: 'Innstillinger' });
     await heading.waitFor();
     assert.ok(await page.getByText('Kommer snart').isVisible());
     assert.equal(await heading.evaluate((h) => h === document.activeElement), true, 'focus moves to the new page');
-    assert.equal(await page.title(), 'Påminnelser – Digipuls');
-    assert.equal(await nav.getByRole('link', { name: 'Påminnelser' }).getAttribute('aria-current'), 'page');
+    assert.equal(await page.title(), 'Innstillinger – Digipuls');
+    assert.equal(await nav.getByRole('link', { name: 'Innstillinger' }).getAttribute('aria-current'), 'page');
 
     await nav.getByRole('link', { name: 'Personvern' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personvern: hva skjer med svarene?' }).waitFor();

@@ -1,4 +1,5 @@
 import announcements from '../announcements/locales/en';
+import nudges from '../nudges/locales/en';
 import type nb from './nb';
 
 /** English. */
@@ -19,7 +20,7 @@ export default {
   },
   signOut: 'Sign out',
   language: 'Language',
-  nav: { label: 'Main menu', home: 'Overview', reach: 'Reach', adoption: 'Adoption', surveys: 'Pulse surveys', nudges: 'Nudges', settings: 'Settings', privacy: 'Privacy', terms: 'Terms of use' },
+  nav: { label: 'Main menu', home: 'Overview', reach: 'Reach', adoption: 'Adoption', surveys: 'Pulse surveys', nudges: 'Tips', settings: 'Settings', privacy: 'Privacy', terms: 'Terms of use' },
   home: {
     heading: 'Hello, {{name}}',
     you: 'You',
@@ -35,7 +36,7 @@ export default {
     reach: 'Send announcements to units and see how many received, read and acknowledged them – and where the information does not get through.',
     adoption: 'See which units have adopted Teams and Viva Engage, per channel and over time.',
     surveys: 'Short pulse surveys about the digital work environment, with results per unit that never expose a person, and "you said, we did".',
-    nudges: 'Tips for staff who have not started, and alerts for unit leads – paced so nobody is nagged.',
+    nudges: 'Decide which tips staff who have not started with Teams get in chat, and how often – and see whether the tips help.',
     settings: 'Minimum group size, unit mapping, data sources and retention.',
   },
   privacy: {
@@ -404,6 +405,14 @@ export default {
     },
   },
   announcements,
+  nudges,
+  notForRole: {
+    body_one: 'This page is for the {{roles}} role.',
+    body_other: 'This page is for the roles {{roles}}.',
+    yours: 'Your roles: {{roles}}.',
+    ask: 'If you need it, your IT or digitalisation department can give you the role.',
+    home: 'To the overview',
+  },
   back: 'Back',
   error: { title: 'Something went wrong', retry: 'Try again' },
 } satisfies typeof nb;

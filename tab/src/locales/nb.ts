@@ -1,4 +1,5 @@
 import announcements from '../announcements/locales/nb';
+import nudges from '../nudges/locales/nb';
 
 /** Norsk bokmål: the default language, and the shape every other language file follows. */
 export default {
@@ -18,7 +19,7 @@ export default {
   },
   signOut: 'Logg ut',
   language: 'Språk',
-  nav: { label: 'Hovedmeny', home: 'Oversikt', reach: 'Nådd', adoption: 'Adopsjon', surveys: 'Pulsmålinger', nudges: 'Påminnelser', settings: 'Innstillinger', privacy: 'Personvern', terms: 'Vilkår for bruk' },
+  nav: { label: 'Hovedmeny', home: 'Oversikt', reach: 'Nådd', adoption: 'Adopsjon', surveys: 'Pulsmålinger', nudges: 'Tips', settings: 'Innstillinger', privacy: 'Personvern', terms: 'Vilkår for bruk' },
   home: {
     heading: 'Hei, {{name}}',
     you: 'Deg',
@@ -34,7 +35,7 @@ export default {
     reach: 'Send kunngjøringer til enheter og se hvor mange som har fått, lest og bekreftet dem – og hvor informasjonen ikke når fram.',
     adoption: 'Se hvilke enheter som har tatt i bruk Teams og Viva Engage, per kanal og over tid.',
     surveys: 'Korte pulsmålinger om det digitale arbeidsmiljøet, med resultater per enhet som aldri avslører enkeltpersoner, og «dere sa, vi gjorde».',
-    nudges: 'Tips til ansatte som ikke har kommet i gang, og varsler til enhetsledere – i et tempo som ikke blir mas.',
+    nudges: 'Bestem hvilke tips ansatte som ikke har kommet i gang med Teams, får i chatten og hvor ofte – og se om tipsene hjelper.',
     settings: 'Minste gruppestørrelse, enhetskobling, datakilder og lagringstid.',
   },
   privacy: {
@@ -403,6 +404,14 @@ export default {
     },
   },
   announcements,
+  nudges,
+  notForRole: {
+    body_one: 'Denne siden er for rollen {{roles}}.',
+    body_other: 'Denne siden er for rollene {{roles}}.',
+    yours: 'Rollene dine: {{roles}}.',
+    ask: 'Trenger du den, kan IT- eller digitaliseringsavdelingen gi deg rollen.',
+    home: 'Til oversikten',
+  },
   back: 'Tilbake',
   error: { title: 'Noe gikk galt', retry: 'Prøv igjen' },
 };

@@ -1,4 +1,5 @@
 import announcements from '../announcements/locales/nn';
+import nudges from '../nudges/locales/nn';
 import type nb from './nb';
 
 /** Norsk nynorsk. */
@@ -19,7 +20,7 @@ export default {
   },
   signOut: 'Logg ut',
   language: 'Språk',
-  nav: { label: 'Hovudmeny', home: 'Oversikt', reach: 'Nådd', adoption: 'Adopsjon', surveys: 'Pulsmålingar', nudges: 'Påminningar', settings: 'Innstillingar', privacy: 'Personvern', terms: 'Vilkår for bruk' },
+  nav: { label: 'Hovudmeny', home: 'Oversikt', reach: 'Nådd', adoption: 'Adopsjon', surveys: 'Pulsmålingar', nudges: 'Tips', settings: 'Innstillingar', privacy: 'Personvern', terms: 'Vilkår for bruk' },
   home: {
     heading: 'Hei, {{name}}',
     you: 'Deg',
@@ -35,7 +36,7 @@ export default {
     reach: 'Send kunngjeringar til einingar og sjå kor mange som har fått, lese og stadfesta dei – og kvar informasjonen ikkje når fram.',
     adoption: 'Sjå kva einingar som har teke i bruk Teams og Viva Engage, per kanal og over tid.',
     surveys: 'Korte pulsmålingar om det digitale arbeidsmiljøet, med resultat per eining som aldri avslører enkeltpersonar, og «de sa, vi gjorde».',
-    nudges: 'Tips til tilsette som ikkje har kome i gang, og varsel til einingsleiarar – i eit tempo som ikkje blir mas.',
+    nudges: 'Bestem kva for tips tilsette som ikkje har kome i gang med Teams, får i chatten og kor ofte – og sjå om tipsa hjelper.',
     settings: 'Minste gruppestorleik, einingskopling, datakjelder og lagringstid.',
   },
   privacy: {
@@ -404,6 +405,14 @@ export default {
     },
   },
   announcements,
+  nudges,
+  notForRole: {
+    body_one: 'Denne sida er for rolla {{roles}}.',
+    body_other: 'Denne sida er for rollene {{roles}}.',
+    yours: 'Rollene dine: {{roles}}.',
+    ask: 'Treng du ho, kan IT- eller digitaliseringsavdelinga gi deg rolla.',
+    home: 'Til oversikta',
+  },
   back: 'Tilbake',
   error: { title: 'Noko gjekk gale', retry: 'Prøv igjen' },
 } satisfies typeof nb;

@@ -1,4 +1,5 @@
 import announcements from '../announcements/locales/sv';
+import nudges from '../nudges/locales/sv';
 import type nb from './nb';
 
 /** Svenska. */
@@ -19,7 +20,7 @@ export default {
   },
   signOut: 'Logga ut',
   language: 'Språk',
-  nav: { label: 'Huvudmeny', home: 'Översikt', reach: 'Nått ut', adoption: 'Användning', surveys: 'Pulsmätningar', nudges: 'Påminnelser', settings: 'Inställningar', privacy: 'Integritet', terms: 'Användarvillkor' },
+  nav: { label: 'Huvudmeny', home: 'Översikt', reach: 'Nått ut', adoption: 'Användning', surveys: 'Pulsmätningar', nudges: 'Tips', settings: 'Inställningar', privacy: 'Integritet', terms: 'Användarvillkor' },
   home: {
     heading: 'Hej, {{name}}',
     you: 'Du',
@@ -35,7 +36,7 @@ export default {
     reach: 'Skicka meddelanden till enheter och se hur många som har fått, läst och bekräftat dem – och var informationen inte når fram.',
     adoption: 'Se vilka enheter som har börjat använda Teams och Viva Engage, per kanal och över tid.',
     surveys: 'Korta pulsmätningar om den digitala arbetsmiljön, med resultat per enhet som aldrig avslöjar enskilda, och ”ni sa, vi gjorde”.',
-    nudges: 'Tips till medarbetare som inte har kommit igång, och aviseringar till enhetschefer – i en takt som inte blir tjat.',
+    nudges: 'Bestäm vilka tips medarbetare som inte har kommit i gång med Teams får i chatten och hur ofta – och se om tipsen hjälper.',
     settings: 'Minsta gruppstorlek, enhetskoppling, datakällor och lagringstid.',
   },
   privacy: {
@@ -404,6 +405,14 @@ export default {
     },
   },
   announcements,
+  nudges,
+  notForRole: {
+    body_one: 'Den här sidan är för rollen {{roles}}.',
+    body_other: 'Den här sidan är för rollerna {{roles}}.',
+    yours: 'Dina roller: {{roles}}.',
+    ask: 'Behöver du den kan IT- eller digitaliseringsavdelningen ge dig rollen.',
+    home: 'Till översikten',
+  },
   back: 'Tillbaka',
   error: { title: 'Något gick fel', retry: 'Försök igen' },
 } satisfies typeof nb;
