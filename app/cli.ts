@@ -11,6 +11,18 @@ const positiveInt = (name: string) => (value: string) => {
   return n;
 };
 
+/** Parses a share from 0 to 1 (e.g. 0.15 for 15 points), or says which option is wrong and why. */
+const share = (name: string) => (value: string) => {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new InvalidArgumentError(`${name} must be a share from 0 to 1, e.g. 0.15 for 15 points`);
+  }
+  return n;
+};
+
+/** The simulator's nudge effect, shared by `demo` and `sim` (their defaults differ). */
+const NUDGE_EFFECT_HELP = 'how much a usage tip raises the chance that its recipient starts using Teams, as a share (0–1)';
+
 const program = new Command('digipuls')
   .description('Digipuls: does what management shares reach the staff? Teams and Viva Engage adoption per unit, and pulse surveys.')
   .showHelpAfterError();
@@ -45,8 +57,10 @@ withMunicipality(
   program
     .command('demo')
     .description('start the tenant simulator and Digipuls on embedded PGlite with a synthetic municipality')
-    .option('--sim-port <port>', 'port of the tenant simulator', positiveInt('--sim-port'), 3979),
-).action(async (options: { staff: number; simPort: number; seed: string }) => {
+    .option('--sim-port <port>', 'port of the tenant simulator', positiveInt('--sim-port'), 3979)
+    // No default here: the demo's (0.15) lives with the demo, so `--help` need not load it.
+    .option('--nudge-effect <share>', `${NUDGE_EFFECT_HELP} (default: 0.15)`, share('--nudge-effect')),
+).action(async (options: { staff: number; simPort: number; seed: string; nudgeEffect?: number }) => {
     const { runDemo } = await import('./demo.js');
     await runDemo(process.env, options);
   });
@@ -55,11 +69,13 @@ withMunicipality(
   program
     .command('sim')
     .description('run the tenant simulator alone (Entra ID, Graph and the Bot Connector)')
-    .option('--port <port>', 'port to listen on', positiveInt('--port'), 3979),
-).action(async (options: { port: number; staff: number; seed: string }) => {
+    .option('--port <port>', 'port to listen on', positiveInt('--port'), 3979)
+    .option('--nudge-effect <share>', `${NUDGE_EFFECT_HELP}; 0: tips change nothing`, share('--nudge-effect'), 0),
+).action(async (options: { port: number; staff: number; seed: string; nudgeEffect: number }) => {
     const { startSimulator, describeSimulator } = await import('../sim/index.js');
-    const sim = await startSimulator({ port: options.port, staff: options.staff, seed: options.seed });
-    process.stdout.write(describeSimulator(sim).join('\n') + '\n');
+    const sim = await startSimulator({ port: options.port, staff: options.staff, seed: options.seed, nudgeEffect: options.nudgeEffect });
+    const effect = options.nudgeEffect > 0 ? `a usage tip raises the chance its recipient starts using Teams by ${+(options.nudgeEffect * 100).toFixed(1)} points` : 'none (usage tips change nothing; --nudge-effect sets one)';
+    process.stdout.write([...describeSimulator(sim), `  Nudge effect:   ${effect}`].join('\n') + '\n');
     process.once('SIGINT', () => void sim.close().then(() => process.exit(0)));
   });
 

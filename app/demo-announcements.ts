@@ -1,5 +1,6 @@
 import type { AnnouncementRequest } from '../core/announcement.js';
 import type { Simulator } from '../sim/index.js';
+import { DEMO_TIP_FEEDBACK_SHARE } from './demo-nudges.js';
 import type { Digipuls } from './start.js';
 
 /** The announcement the demo sends once, so the reach page has a funnel to show. */
@@ -37,10 +38,11 @@ const DEMO_ANNOUNCEMENT: AnnouncementRequest = {
 
 /**
  * Simulated staff read, acknowledge and click the announcements the demo sends (the seeded one, and
- * any a visitor writes in the tab), spread over a few minutes so the figures can be watched rising.
+ * any a visitor writes in the tab), and answer "this helped" / "not for me" under some of the tips,
+ * spread over a few minutes so the figures can be watched rising.
  */
 export function staffReactInDemo(sim: Simulator, botEndpoint: string): void {
-  sim.staff.react({ botEndpoint, delayMs: [2_000, 180_000] });
+  sim.staff.react({ botEndpoint, delayMs: [2_000, 180_000], tipFeedbackShare: DEMO_TIP_FEEDBACK_SHARE });
 }
 
 /**

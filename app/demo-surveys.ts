@@ -2,11 +2,11 @@ import type { Logger } from 'pino';
 import { isQuietTime, localClock } from '../core/messaging-settings.js';
 import type { LocalizedText } from '../core/survey.js';
 import type { Simulator } from '../sim/index.js';
+import { addDays, isWeekday, wallClock } from './demo-clock.js';
 import { openStaffChats, simulatedStaff } from './demo-staff.js';
 import type { Digipuls } from './start.js';
 import { registerSurveyJobs, SURVEY_DISPATCH_QUEUE } from './surveys/survey-jobs.js';
 
-const DAY = 86_400_000;
 const NINE = 9 * 60;
 
 /** What the survey history left in the demo. */
@@ -137,18 +137,3 @@ export async function quietHoursForDemo(app: Digipuls, tenantId: string, now = n
   await app.surveys.store.saveMessagingSettings(tenantId, { ...settings, quietHours: { start: '00:00', end: '00:00' }, weekendsQuiet: false });
   return `It is ${time} in ${timeZone}, in or close to the quiet hours (${quiet}), so the demo turned quiet hours off for this tenant and prompts go out now (as Eirik Aune: PUT /api/v1/settings/messaging sets them back).`;
 }
-
-/** The instant a wall-clock time (minutes after midnight) happens on a day in a time zone. */
-function wallClock(day: string, minutes: number, timeZone: string): Date {
-  const wall = Date.parse(`${day}T00:00:00Z`) + minutes * 60_000;
-  let instant = wall;
-  // Guess the zone's offset, then correct it once (for a guess on the other side of a DST change).
-  for (let i = 0; i < 2; i++) {
-    const local = localClock(new Date(instant), timeZone);
-    instant = wall - (Date.parse(`${local.day}T00:00:00Z`) + local.minutes * 60_000 - instant);
-  }
-  return new Date(instant);
-}
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const isWeekday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());

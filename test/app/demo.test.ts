@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -189,4 +189,50 @@ describe('npm start (digipuls demo)', function () {
     assert.ok(reach && reach.acknowledged > 0 && reach.read > 0, `staff read and acknowledged the demo announcement: ${JSON.stringify(reach)} ${out.slice(-1500)}`);
     assert.ok(reach.targeted >= 490, `it went to everyone: ${reach.targeted}`);
   });
+
+  it('turns tips on and measures a cohort of them sent over two weeks ago: the adoption admin sees the effect and "this helped" per tip', async () => {
+    assert.match(out, /Tips: +turned on \(hold-out 10 %, at most 1 a week from 10:00 on workdays\); in the simulator a tip makes starting Teams 15 points likelier/);
+    const token = await signIn(out, 'eirik.aune@fjordvik.kommune.no');
+    type Effect = {
+      cohort: { cohortDay: string; measuredOn: string | null; whole: { nudgedEligible: number; reached: number; estimate: { nudgedShare: number; heldOutShare: number; effect: number; low: number; high: number } | null } | null } | null;
+      tips: Array<{ tip: string; answers: number | null; helped: number | null }>;
+    };
+    const effect = async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/nudges/effect`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(response.status, 200);
+      return (await response.json()) as Effect;
+    };
+    // The tips' history loads after the surveys; simulated staff press under some tips over the next minutes.
+    let seen: Effect | undefined;
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      seen = await effect();
+      const first = seen.tips.find((t) => t.tip === 'follow-unit-channel');
+      if (seen.cohort?.measuredOn && first?.answers !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    const cohort = seen?.cohort;
+    assert.ok(cohort?.measuredOn, `the cohort was measured: ${JSON.stringify(cohort)} ${out.slice(-1500)}`);
+    const days = (Date.parse(cohort.measuredOn) - Date.parse(cohort.cohortDay)) / 86_400_000;
+    assert.equal(days, 17, 'measured on the newest reports, 14 days after the cohort and three more');
+    const estimate = cohort.whole?.estimate;
+    assert.ok(estimate, `the municipality's effect is shown: ${JSON.stringify(cohort.whole)}`);
+    assert.ok(cohort.whole!.reached > 0.9 * cohort.whole!.nudgedEligible, 'nearly everyone qualifying in the nudged arm got a tip');
+    // 15 points in the simulator, and few start on their own within weeks; the hold-out is drawn afresh each run.
+    assert.ok(estimate.nudgedShare >= 0.1, `nudged share ${estimate.nudgedShare}`);
+    assert.ok(estimate.low < estimate.effect && estimate.effect < estimate.high);
+    const first = seen!.tips.find((t) => t.tip === 'follow-unit-channel')!;
+    assert.ok(first.answers !== null && first.answers >= 5 && first.helped !== null, `feedback on the first tip: ${JSON.stringify(first)}`);
+  });
+});
+
+describe('digipuls demo and sim --nudge-effect', () => {
+  for (const [command, value] of [['demo', '1.5'], ['sim', '-0.1'], ['demo', 'abc'], ['sim', '15%']] as const) {
+    it(`refuses ${command} --nudge-effect ${value}, saying what a share is, before starting anything`, () => {
+      const run = spawnSync(process.execPath, ['dist/app/cli.js', command, '--nudge-effect', value], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(run.status, 1);
+      assert.match(run.stderr, /--nudge-effect must be a share from 0 to 1, e\.g\. 0\.15 for 15 points/);
+      assert.equal(run.stdout, '');
+    });
+  }
 });
