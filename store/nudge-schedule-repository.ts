@@ -5,6 +5,7 @@ import type { ClaimedNudge, NudgeSchedule, OpenCohort } from '../core/nudge-stor
 import { dayBefore, type TargetingResult } from '../core/nudge-targeting.js';
 import { isNudgeTip, WELCOME_TIPS, type NudgeSeries, type NudgeTip } from '../core/nudge-tips.js';
 import { heldOutSql } from './hold-out-sql.js';
+import { takePromptDays } from './prompt-days.js';
 import type { Schema } from './schema.js';
 
 /** A person who had a series is not given it again for this long after its last tip. */
@@ -121,13 +122,7 @@ export function createNudgeScheduleRepository(db: Kysely<Schema>): NudgeSchedule
           order by n.aad_object_id, n.series, n.step
           limit ${limit}`.execute(trx);
         if (candidates.rows.length === 0) return [];
-        const days = await trx
-          .insertInto('prompt_days')
-          .values(candidates.rows.map((c) => ({ tenant_id: tenantId, aad_object_id: c.aad_object_id, day: today })))
-          .onConflict((oc) => oc.doNothing())
-          .returning('aad_object_id')
-          .execute();
-        const granted = new Set(days.map((d) => d.aad_object_id));
+        const granted = await takePromptDays(trx, tenantId, candidates.rows.map((c) => c.aad_object_id), today);
         const claimed = candidates.rows.filter((c) => granted.has(c.aad_object_id) && isNudgeTip(c.tip));
         if (claimed.length > 0) {
           await trx

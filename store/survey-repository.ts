@@ -4,6 +4,7 @@ import { DEFAULT_MESSAGING_SETTINGS, localDay } from '../core/messaging-settings
 import type { Answers, SurveyDefinition, TemplateId } from '../core/survey.js';
 import type { Audience, Survey, SurveyRound, SurveySchedule, SurveyStore } from '../core/survey-store.js';
 import { isUuid } from './ids.js';
+import { takePromptDays } from './prompt-days.js';
 import type { Schema, SurveyRoundsTable, SurveysTable } from './schema.js';
 import { followUpQueries } from './survey-follow-ups.js';
 
@@ -201,13 +202,7 @@ export function createSurveyRepository(db: Kysely<Schema>): SurveyStore {
           order by i.aad_object_id, r.opens_at, r.round_id
           limit ${limit}`.execute(trx);
         if (candidates.rows.length === 0) return [];
-        const days = await trx
-          .insertInto('prompt_days')
-          .values(candidates.rows.map((c) => ({ tenant_id: tenantId, aad_object_id: c.aad_object_id, day: today })))
-          .onConflict((oc) => oc.doNothing())
-          .returning('aad_object_id')
-          .execute();
-        const granted = new Set(days.map((d) => d.aad_object_id));
+        const granted = await takePromptDays(trx, tenantId, candidates.rows.map((c) => c.aad_object_id), today);
         const claimed = candidates.rows.filter((c) => granted.has(c.aad_object_id));
         if (claimed.length > 0) {
           // One statement for the batch: the claim costs the same for fifty people as for one.
