@@ -83,7 +83,7 @@ async function openPglite(dataDir: string, schema: string | undefined, jobSchema
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(path.resolve(dataDir), { recursive: true });
   const pgdata = path.resolve(dataDir, 'pgdata');
-  const template = !inMemory && !schema && templateFile && isFreshDataDir(pgdata) ? await readPgliteTemplate(templateFile) : undefined;
+  const template = !schema && templateFile && (inMemory || isFreshDataDir(pgdata)) ? await readPgliteTemplate(templateFile) : undefined;
   const pglite = await PGlite.create(inMemory ? dataDir : pgdata, template ? { loadDataDir: template } : {});
   if (schema) {
     await pglite.exec(`create schema if not exists ${schema}; set search_path to ${schema}, public;`);

@@ -6,7 +6,7 @@ import { openTestDatabase } from '../support/database.js';
 
 describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('create every table with tenant_id on each, and running them again changes nothing', async () => {
-    const database = await openTestDatabase();
+    const database = await openTestDatabase({ fromScratch: true });
     try {
       const columns = await sql<{ table_name: string; column_name: string }>`
         select table_name, column_name from information_schema.columns

@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '../../store/database.js';
 import pg from 'pg';
+import { pgliteTemplateFile } from '../../app/package-root.js';
 
 /** The PostgreSQL server tests run against when set; PGlite otherwise. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -21,10 +22,14 @@ export async function dropSchemas(schema: string): Promise<void> {
   }
 }
 
-/** A fresh, migrated database on the engine under test (PGlite in memory, or a new schema on TEST_DATABASE_URL). */
-export async function openTestDatabase(): Promise<Database & { engineName: string }> {
+/**
+ * A fresh, migrated database on the engine under test (PGlite in memory, or a new schema on TEST_DATABASE_URL).
+ * `fromScratch` runs every migration on an empty PGlite instead of starting from the build's template.
+ */
+export async function openTestDatabase(options: { fromScratch?: boolean } = {}): Promise<Database & { engineName: string }> {
   const schema = TEST_DATABASE_URL ? uniqueSchema() : undefined;
-  const database = await openDatabase({ url: TEST_DATABASE_URL, dataDir: 'memory://', schema });
+  // The build's migrated template spares each PGlite database its initdb (about 1.3 s instead of 2.5–4 s).
+  const database = await openDatabase({ url: TEST_DATABASE_URL, dataDir: 'memory://', schema, pgliteTemplate: options.fromScratch ? undefined : pgliteTemplateFile() });
   return {
     ...database,
     engineName: database.engine,
