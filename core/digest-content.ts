@@ -13,6 +13,7 @@ export type Shown<T> = ({ hidden: false } & T) | { hidden: true };
 /** The weekly digest of one unit lead, ready to be written in their language. */
 export interface DigestModel {
   minGroupSize: number;
+  unitName: string | null;
   adoption: null | {
     reportDate: string;
     periodDays: number;
@@ -40,6 +41,7 @@ export function digestModel(figures: DigestFigures): DigestModel {
   const top = a && a.units.length > 0 ? Math.min(...a.units.map((u) => u.depth)) : 0;
   return {
     minGroupSize: min,
+    unitName: figures.unitName,
     adoption: a && {
       reportDate: a.reportDate,
       periodDays: PERIOD_DAYS[a.period],

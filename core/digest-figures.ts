@@ -9,6 +9,8 @@ import type { Participation } from './survey-results.js';
  */
 export interface DigestFigures {
   minGroupSize: number;
+  /** The lead's own unit; null when the directory places them in none (then there is nothing to show). */
+  unitName: string | null;
   adoption: DigestAdoptionFigures | null;
   /** The latest announcements that reached the lead's units, newest first. */
   announcements: DigestAnnouncementFigures[];
