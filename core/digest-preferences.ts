@@ -19,7 +19,8 @@ export const DEFAULT_DIGEST_PREFERENCES: DigestPreferences = { weekday: 1, time:
 export const DIGEST_EARLIEST = '07:00';
 export const DIGEST_LATEST = '17:00';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM (00:00–23:59)');
+// Aborts on a malformed time, so "8:00" gets one message, not also the range's.
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'a time is HH:MM (00:00–23:59)', abort: true });
 
 export const digestPreferencesSchema = z.strictObject({
   weekday: z.number().int('a weekday is a whole number from 1 (Monday) to 5 (Friday)').min(1, 'a weekday from 1 (Monday) to 5 (Friday)').max(5, 'a weekday from 1 (Monday) to 5 (Friday)'),
