@@ -8,6 +8,8 @@ export type DigestAction =
   | { kind: 'brief-inactive'; unitName: string; count: number; days: number }
   | { kind: 'remind-announcement'; title: string; count: number; requiresAcknowledgement: boolean }
   | { kind: 'encourage-survey'; title: string; responseRate: number }
+  /** Nothing about the lead's units may be shown, so nothing can be judged: said, rather than "well done". */
+  | { kind: 'no-figures' }
   | { kind: 'well-done' };
 
 /** Below this share of readers an announcement is worth a reminder in person. */
@@ -23,7 +25,9 @@ export const RESPONSE_WORTH_ENCOURAGING = 0.5;
  * 2. else the settled announcement read by the smallest share of the lead's staff, under 80 %, with at
  *    least the group size to brief: remind them (or ask them to confirm they have read it);
  * 3. else the open survey with the lowest response rate in the lead's unit, under 50 %: encourage;
- * 4. else nothing to do: well done.
+ * 4. else, when the tab shows nothing about the lead's own unit (hidden in adoption, every announcement
+ *    and survey), that there is nothing to judge by — "well done" would claim what nobody can see;
+ * 5. else nothing to do: well done.
  * Every count it names is at least the group size, so the suggestion shows no more than the tab does.
  */
 export function suggestedAction(figures: DigestFigures): DigestAction {
@@ -43,7 +47,10 @@ export function suggestedAction(figures: DigestFigures): DigestAction {
     .sort((x, y) => x.unit!.responseRate - y.unit!.responseRate);
   if (surveys[0]) return { kind: 'encourage-survey', title: surveys[0].title, responseRate: surveys[0].unit!.responseRate };
 
-  return { kind: 'well-done' };
+  const units = figures.adoption?.units ?? [];
+  const own = units.length > 0 ? units.reduce((top, u) => (u.depth < top.depth ? u : top)) : undefined;
+  const nothingShown = own?.hidden === true && figures.announcements.every((a) => a.funnel === null) && figures.surveys.every((s) => s.unit === null);
+  return { kind: nothingShown ? 'no-figures' : 'well-done' };
 }
 
 function largestInactiveGroup(figures: DigestFigures, min: number): DigestAction | null {

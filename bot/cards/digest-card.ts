@@ -45,6 +45,8 @@ export function actionText(action: DigestAction, t: T): string {
       return t(action.requiresAcknowledgement ? 'digest.action.remind-acknowledge' : 'digest.action.remind-announcement', { count: action.count, title: action.title });
     case 'encourage-survey':
       return t('digest.action.encourage-survey', { percent: Math.round(action.responseRate * 100), title: action.title });
+    case 'no-figures':
+      return t('digest.action.no-figures');
     case 'well-done':
       return t('digest.action.well-done');
   }

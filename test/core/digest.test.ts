@@ -84,7 +84,7 @@ describe('the unit-lead digest in core', () => {
       assert.deepEqual(suggestedAction({ ...few, minGroupSize: 4 }), { kind: 'brief-inactive', unitName: 'Hjemmetjenesten', count: 4, days: 30 });
       // A setting under the floor of 3 is read as 3.
       assert.equal(suggestedAction({ ...few, minGroupSize: 1 }).kind, 'brief-inactive');
-      assert.deepEqual(suggestedAction({ ...figures(), adoption: { ...figures().adoption!, units: [hidden('Hjemmetjenesten', 0)] } }), { kind: 'well-done' }, 'a hidden unit gives nothing');
+      assert.deepEqual(suggestedAction({ ...figures(), adoption: { ...figures().adoption!, units: [hidden('Hjemmetjenesten', 0)] } }), { kind: 'no-figures' }, 'a hidden unit gives nothing');
     });
 
     it('2. else reminds of the settled announcement read by the smallest share, under 80 %, asking for acknowledgement where it is required', () => {
@@ -115,7 +115,17 @@ describe('the unit-lead digest in core', () => {
       assert.deepEqual(suggestedAction(figures({ adoption: null, surveys: [surveys[0]!, surveys[2]!] })), { kind: 'encourage-survey', title: 'Puls', responseRate: 0.45 });
     });
 
-    it('4. else says there is nothing to do', () => {
+    it('4. else, when nothing about the lead’s unit may be shown, says so rather than "well done"', () => {
+      const hiddenOwn = { ...figures().adoption!, units: [hidden('Hjemmetjenesten', 0)] };
+      assert.deepEqual(suggestedAction(figures({ adoption: hiddenOwn, announcements: [{ title: 'A', requiresAcknowledgement: false, settled: true, funnel: null }] })), { kind: 'no-figures' });
+      assert.deepEqual(
+        suggestedAction(figures({ adoption: hiddenOwn, announcements: [{ title: 'A', requiresAcknowledgement: false, settled: true, funnel: funnel(40, 39) }] })),
+        { kind: 'well-done' },
+        'a shown announcement is something to judge by',
+      );
+    });
+
+    it('5. else says there is nothing to do', () => {
       assert.deepEqual(suggestedAction(figures({ adoption: null })), { kind: 'well-done' });
     });
   });
