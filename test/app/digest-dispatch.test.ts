@@ -47,7 +47,8 @@ describe('the unit-lead digest: once a week, on the lead’s day and time', func
     tenantId = stack.sim.tenantId;
     lars = stack.sim.municipality.demoPersons.unitLead.id;
     const others = (await stack.app.surveys.store.audiencePeople(tenantId, {})).map((p) => p.aadObjectId).filter((id) => id !== lars);
-    [wednesdayLead, offLead] = others;
+    wednesdayLead = others[0]!;
+    offLead = others[1]!;
     // Signing in to the tab with the role is how Digipuls learns who leads: Monday 08:00 and on, until changed.
     assert.deepEqual(await call(lars, 'GET', '/me/digest'), { weekday: 1, time: '08:00', enabled: true });
     await call(lars, 'GET', '/me');
