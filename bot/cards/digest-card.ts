@@ -28,8 +28,9 @@ export function digestCard(model: DigestModel, locale: Locale, links: { tabUrl: 
   }
   items.push({ ...paragraph(t('digest.footer', { minGroupSize: model.minGroupSize })), isSubtle: true, size: 'Small', spacing: 'Large' });
   const actions: CardElement[] = [
-    { type: 'Action.OpenUrl', title: t('digest.openTab'), url: links.tabUrl },
-    { type: 'Action.OpenUrl', title: t('digest.changeDay'), url: links.tabUrl },
+    // The figures behind the digest, and the Overview page where a lead sets day and time.
+    { type: 'Action.OpenUrl', title: t('digest.openTab'), url: `${links.tabUrl}#/adoption` },
+    { type: 'Action.OpenUrl', title: t('digest.changeDay'), url: `${links.tabUrl}#/home` },
     executeAction(t('digest.turnOff'), VERBS.digestOff),
   ];
   const card = adaptiveCard(locale, [{ type: 'Container', id: DIGEST_MARKER, items }], actions);

@@ -79,7 +79,7 @@ describe('bot: the unit-lead digest card', () => {
         assert.ok(JSON.stringify(card).length < 28_000, 'well under the Teams message size limit');
 
         const [open, change, off] = card.actions as Array<{ type: string; title: string; url?: string; verb?: string; data?: unknown; fallback?: unknown }>;
-        assert.deepEqual([open!.type, open!.url, change!.type, change!.url], ['Action.OpenUrl', tabUrl, 'Action.OpenUrl', tabUrl]);
+        assert.deepEqual([open!.type, open!.url, change!.type, change!.url], ['Action.OpenUrl', `${tabUrl}#/adoption`, 'Action.OpenUrl', `${tabUrl}#/home`]);
         assert.deepEqual([off!.type, off!.title, off!.verb, off!.data], ['Action.Execute', WORDS[locale].turnOff, VERBS.digestOff, {}]);
         assert.deepEqual(off!.fallback, { type: 'Action.Submit', title: WORDS[locale].turnOff, data: { verb: VERBS.digestOff } });
       });
