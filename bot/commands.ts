@@ -97,7 +97,7 @@ export function parseCommand(text: string | undefined): Command {
     // The name tells the language best («samandrag» is nynorsk); «digest på» is told by «på».
     return { kind: 'digest', on: turn.on, wroteIn: digest.length > 0 ? digest : turn.wroteIn };
   }
-  const known = first ? COMMANDS[first] : undefined;
+  const known = first && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!known) return { kind: 'unknown', wroteIn: [] };
   if (known.kind === 'language') {
     const locale = second ? (LANGUAGE_WORDS[second] ?? localeFromTag(second)) : undefined;
