@@ -9,7 +9,7 @@ import type { DirectoryRepository } from '../../core/directory.js';
 import type { Locale } from '../../core/locale.js';
 import { MIN_GROUP_SIZE_FLOOR } from '../../core/suppression.js';
 import { surveyRoundResults } from '../../core/survey-results.js';
-import type { Survey, SurveyStore } from '../../core/survey-store.js';
+import type { RoundWithCounts, Survey, SurveyStore } from '../../core/survey-store.js';
 import { teamsShares } from '../../core/teams-share.js';
 import type { Unit } from '../../core/units.js';
 
@@ -120,7 +120,7 @@ async function recentAnnouncements(sources: DigestFigureSources, tenantId: strin
 /** Each survey's latest round, when it is open or closed in the last two weeks; newest first. */
 async function recentSurveys(sources: DigestFigureSources, tenantId: string, now: Date) {
   const since = now.getTime() - RECENT_DAYS * DAY;
-  const found: Array<{ survey: Survey; round: Awaited<ReturnType<SurveyStore['listRounds']>>[number] }> = [];
+  const found: Array<{ survey: Survey; round: RoundWithCounts }> = [];
   for (const survey of await sources.surveys.listSurveys(tenantId)) {
     const round = (await sources.surveys.listRounds(tenantId, survey.id)).at(-1);
     if (!round || round.opensAt > now) continue;
