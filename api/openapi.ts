@@ -4,6 +4,7 @@ import { announcementPaths } from './announcement-openapi.js';
 import { authConfigSchema, healthSchema, meSchema, preferencesSchema, problemSchema } from './schemas.js';
 import { createSurveySchema, followUpSchema, messagingSettingsSchema, previewSchema } from './survey-schemas.js';
 import { nudgeRulesSchema } from '../core/nudge-rules.js';
+import { digestPreferencesSchema } from '../core/digest-preferences.js';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'output' }) } });
 const problems = (...statuses: number[]) =>
@@ -159,6 +160,19 @@ export function openApiDocument(serverUrl: string) {
           security: [{ entra: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(preferencesSchema, { io: 'input' }) } } },
           responses: { '200': { description: 'The caller, updated', content: json(meSchema) }, ...problems(400, 401, 404, 415) },
+        },
+      },
+      '/api/v1/me/digest': {
+        get: {
+          summary: "The unit lead's weekly digest: weekday (1 Monday–5 Friday), local time (07:00–17:00) and whether it is on; Monday 08:00 and on until changed (UnitLead)",
+          ...authed,
+          responses: { '200': { description: 'The preferences', content: json(digestPreferencesSchema) }, ...problems(401, 403) },
+        },
+        put: {
+          summary: 'Change them, whole; a wrong field is named by its path (UnitLead)',
+          ...authed,
+          requestBody: body(digestPreferencesSchema),
+          responses: { '200': { description: 'The preferences as stored', content: json(digestPreferencesSchema) }, ...problems(400, 401, 403, 404, 415) },
         },
       },
       ...surveyPaths,

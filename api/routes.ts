@@ -4,6 +4,7 @@ import type { Config } from '../app/config.js';
 import type { AdoptionStore } from '../core/adoption-store.js';
 import type { AnnouncementCommands } from '../core/announcement-commands.js';
 import type { AnnouncementStore } from '../core/announcement-store.js';
+import type { DigestStore } from '../core/digest-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { forbidden, unavailable } from '../core/errors.js';
 import { authenticate } from './auth/authenticate.js';
@@ -15,6 +16,7 @@ import { exportAdoptionCsv, getAdoption, getAdoptionTrend, getUnitMapping, putUn
 import type { AnnouncementRouteDeps } from './announcement-context.js';
 import { registerAnnouncementRoutes } from './routes/announcements.js';
 import { getMe, putPreferences } from './routes/me.js';
+import { getDigestPreferences, putDigestPreferences } from './routes/digest.js';
 import { getMessagingSettings, putMessagingSettings } from './routes/settings.js';
 import { getNudgeEffect, getNudgeRules, putNudgeRules, type NudgeRouteDeps } from './routes/nudges.js';
 import {
@@ -44,6 +46,8 @@ export interface ApiDeps {
   announcements: { store: AnnouncementStore; commands: AnnouncementCommands; notReadAfterDays: number; posts: AnnouncementRouteDeps['posts'] };
   /** Nudges: the rules, the cohort's counts and the tip feedback. */
   nudges: Pick<NudgeRouteDeps, 'rules' | 'schedule'>;
+  /** Unit leads' digest preferences; signing in with the UnitLead role records the lead. */
+  digests: DigestStore;
   /** True when the database and job queue answer. */
   ready: () => Promise<boolean>;
   logger: Logger;
@@ -88,8 +92,19 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
       };
     }),
   );
-  server.get('/api/v1/me', jsonRoute(logger, async (req) => getMe(await caller(req), directory)));
+  server.get(
+    '/api/v1/me',
+    jsonRoute(logger, async (req) => {
+      const who = await caller(req);
+      // The role lives in Entra ID: signing in is when Digipuls learns who leads, and so whom the digest is for.
+      await deps.digests.recordLead(who.tenantId, who.id, who.roles.includes('UnitLead'));
+      return getMe(who, directory);
+    }),
+  );
   server.put('/api/v1/me/preferences', jsonRoute(logger, async (req) => putPreferences(req, await caller(req), directory)));
+  const digest = { digests: deps.digests, directory };
+  server.get('/api/v1/me/digest', jsonRoute(logger, async (req) => getDigestPreferences(await caller(req), digest)));
+  server.put('/api/v1/me/digest', jsonRoute(logger, async (req) => putDigestPreferences(req, await caller(req), digest)));
 
   const adoption = { adoption: deps.adoption, directory };
   server.get('/api/v1/adoption', jsonRoute(logger, async (req) => getAdoption(req, await caller(req), adoption)));

@@ -98,6 +98,7 @@ const configSchema = z
       .default(40),
     POSTS_ELSEWHERE_REFRESH_CRON: cronSetting('*/30 * * * *'),
     NUDGE_DISPATCH_CRON: cronSetting('*/5 * * * *'),
+    DIGEST_DISPATCH_CRON: cronSetting('*/15 * * * *'),
     ANNOUNCEMENT_NOT_READ_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(3),
     TEAMS_APP_CATALOG_ID: optionalText,
     BOT_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
@@ -176,6 +177,10 @@ export interface Config {
     /** When the nudge sender looks for due nudges (cron, Europe/Oslo); pacing decides who may get one. */
     dispatchCron: string | null;
   };
+  digests: {
+    /** When the digest sender looks for unit leads whose day and time have come (cron, Europe/Oslo). */
+    dispatchCron: string | null;
+  };
   defaultLocale: (typeof LOCALES)[number];
   logLevel: Env['LOG_LEVEL'];
 }
@@ -235,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       postsRefreshCron: e.POSTS_ELSEWHERE_REFRESH_CRON === 'off' ? null : e.POSTS_ELSEWHERE_REFRESH_CRON,
     },
     nudges: { dispatchCron: e.NUDGE_DISPATCH_CRON === 'off' ? null : e.NUDGE_DISPATCH_CRON },
+    digests: { dispatchCron: e.DIGEST_DISPATCH_CRON === 'off' ? null : e.DIGEST_DISPATCH_CRON },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
   };

@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { syncDirectoryFromGraph } from './directory-sync.js';
 import { sendDemoAnnouncement, staffReactInDemo } from './demo-announcements.js';
 import { addDays } from './demo-clock.js';
+import { digestForDemoLead } from './demo-digests.js';
 import { DEMO_NUDGE_EFFECT, hasNudgeHistory, loadNudgeHistory, nudgesOnForDemo } from './demo-nudges.js';
 import { openStaffChats } from './demo-staff.js';
 import { hasSurveys, loadSurveyHistory, quietHoursForDemo } from './demo-surveys.js';
@@ -66,6 +67,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
   if (!keptNudges) await nudgesOnForDemo(app, sim.tenantId);
   const { rules: nudgeRules } = await app.nudges.getRules(sim.tenantId);
   const { admin } = sim.municipality.demoPersons;
+  const digestLine = await digestForDemoLead(app, sim);
   // The Playground as Amina Ali, in the simulated tenant, so the bot knows her from the directory.
   const dataDir = config.database.dataDir.startsWith('memory://') ? tmpdir() : config.database.dataDir;
   const playgroundConfig = await writePlaygroundConfig(path.join(dataDir, 'playground.yml'), sim);
@@ -86,6 +88,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, options: DemoOptions): Pro
       ? `  Tips:          the nudge rules and tips' cohort of an earlier run are kept (as ${admin.displayName}: GET ${url}/api/v1/nudges/effect); the simulator forgets the tips it got, so the next morning's measurement shows no effect: delete ${config.database.dataDir} for a fresh cohort`
       : `  Tips:          turned on (hold-out ${nudgeRules.holdOutPercent} %, at most ${nudgeRules.pacing.perWeek} a week from ${nudgeRules.pacing.sendFrom} on workdays); in the simulator a tip makes starting Teams ${+(nudgeEffect * 100).toFixed(1)} points likelier (--nudge-effect). After the surveys, tips sent ${nudgeRules.measureAfterDays + 3} days before the newest reports are measured on them: as ${admin.displayName}, the effect per unit and "this helped" per tip (as simulated staff press it) at GET ${url}/api/v1/nudges/effect`,
     '',
+    digestLine,
     `  Reach:         sign in as ${communicator.displayName} and open "Nådd": once the surveys have loaded, "Nytt turnussystem fra 1. januar" goes to everyone at the Teams ceiling (${config.announcements.sendCeiling} msg/s); simulated staff read, acknowledge and click over the next few minutes, as they will what you send`,
     '',
     `  Answer a survey as ${staff.displayName} (${staff.jobTitle}, ${staff.department?.split(' / ')[2] ?? sim.municipality.name}) in the Microsoft 365 Agents Playground (another terminal), then open http://localhost:56150:`,

@@ -16,6 +16,7 @@ import type { PostsElsewhereService } from './announcements/posts-elsewhere-serv
 import { registerClickRedirect } from './announcements/click-redirect.js';
 import type { SurveyService } from './surveys/survey-service.js';
 import type { NudgeService } from './nudges/nudge-service.js';
+import type { DigestService } from './digests/digest-service.js';
 import { registerTabFiles } from './tab-files.js';
 
 export interface RunningServer {
@@ -35,6 +36,7 @@ export async function startServer(deps: {
   announcements: AnnouncementService;
   postsElsewhere: PostsElsewhereService;
   nudges: NudgeService;
+  digests: DigestService;
   logger: Logger;
 }): Promise<RunningServer> {
   const { config, logger } = deps;
@@ -61,6 +63,7 @@ export async function startServer(deps: {
   const bot = registerBotRoutes(server, { config, directory: deps.directory, surveys: surveys.store, reach: deps.announcements.store,
     announcementLinks: deps.announcements.links.forPerson,
     nudges: deps.nudges.rules,
+    digests: deps.digests.store,
     logger,
   });
   registerClickRedirect(server, deps.announcements.links, config.defaultLocale, logger);
@@ -81,6 +84,7 @@ export async function startServer(deps: {
       posts: { store: deps.postsElsewhere.store, commands: deps.postsElsewhere },
     },
     nudges: { rules: deps.nudges.rules, schedule: deps.nudges.schedule },
+    digests: deps.digests.store,
     ready: () => deps.database.ping(),
     logger,
   });

@@ -28,6 +28,10 @@ import { createNudgeRulesRepository } from '../store/nudge-rules-repository.js';
 import { createNudgeScheduleRepository } from '../store/nudge-schedule-repository.js';
 import { registerNudgeJobs } from './nudges/nudge-jobs.js';
 import { createNudgeService, type NudgeService } from './nudges/nudge-service.js';
+import { digestCard } from '../bot/cards/digest-card.js';
+import { createDigestRepository } from '../store/digest-repository.js';
+import { registerDigestJobs } from './digests/digest-jobs.js';
+import { createDigestService, type DigestService } from './digests/digest-service.js';
 
 export interface Digipuls {
   config: Config;
@@ -38,6 +42,7 @@ export interface Digipuls {
   announcements: AnnouncementService;
   postsElsewhere: PostsElsewhereService;
   nudges: NudgeService;
+  digests: DigestService;
   server: RunningServer;
   close(): Promise<void>;
 }
@@ -106,11 +111,33 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       botAppId: config.bot.appId,
       logger,
     });
-    server = await startServer({ config, database, directory, adoption, surveys, announcements, postsElsewhere, nudges, logger });
+    // The tab's address as people reach it; on port 0 (tests) only the listening server knows it.
+    const publicUrl = () => (server && config.port === 0 ? server.url : config.publicUrl);
+    const digests = createDigestService({
+      store: createDigestRepository(database.db),
+      sources: {
+        directory,
+        adoption,
+        announcements: announcements.store,
+        surveys: surveyStore,
+        // The same period the reach page and the unit lead's adoption page read.
+        adoptionPeriod: config.adoption.periods.includes('D30') ? 'D30' : (config.adoption.periods[0] ?? 'D30'),
+        minGroupSize: config.privacy.minGroupSize,
+        notReadAfterDays: config.announcements.notReadAfterDays,
+      },
+      settings: (tenantId) => surveyStore.messagingSettings(tenantId),
+      card: (model, locale) => digestCard(model, locale, { tabUrl: `${publicUrl()}/tab/` }),
+      send: sendProactive,
+      defaultLocale: config.defaultLocale,
+      gates,
+      logger,
+    });
+    server = await startServer({ config, database, directory, adoption, surveys, announcements, postsElsewhere, nudges, digests, logger });
     await registerSurveyJobs(database, surveys, config.surveys.dispatchCron, logger);
     await registerAnnouncementJobs(database, () => announcements, config.announcements.dispatchCron, logger);
     await registerPostsElsewhereJobs(database, postsElsewhere, config.announcements.postsRefreshCron, logger);
     await registerNudgeJobs(database, nudges, config.nudges.dispatchCron, logger);
+    await registerDigestJobs(database, digests, config.digests.dispatchCron, logger);
     return {
       config,
       database,
@@ -120,6 +147,7 @@ export async function startDigipuls(config: Config, logger: Logger, options: { s
       announcements,
       postsElsewhere,
       nudges,
+      digests,
       server,
       async close() {
         await server!.close();

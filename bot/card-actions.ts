@@ -21,6 +21,8 @@ export const VERBS = {
   nudgeFeedback: NUDGE_FEEDBACK_VERB,
   /** "No more tips" on a usage tip: the same as writing «stopp». */
   nudgeStop: NUDGE_STOP_VERB,
+  /** "Turn off the digest" on a unit lead's weekly digest: the same as writing «sammendrag av». */
+  digestOff: 'digipuls.digest.off',
 } as const;
 
 /** The survey verbs; their data (round, step, answers) is read in survey-data.ts. */
@@ -37,6 +39,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.strictObject({ verb: z.literal(VERBS.acknowledge), announcementId: z.uuid() }),
   z.strictObject({ verb: z.literal(VERBS.nudgeFeedback), nudgeId: z.uuid(), feedback: z.enum(TIP_FEEDBACK) }),
   z.strictObject({ verb: z.literal(VERBS.nudgeStop), nudgeId: z.uuid() }),
+  // Strict and empty: it only ever turns off the presser's own digest.
+  z.strictObject({ verb: z.literal(VERBS.digestOff) }),
   // Kept whole (the answers are keyed by input id); handlers/survey-*.ts parse it with surveyActionSchema.
   z.looseObject({ verb: z.enum(SURVEY_VERBS) }),
 ]);

@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReachSignalStore } from '../core/announcement-signals.js';
+import type { DigestStore } from '../core/digest-store.js';
 import type { DirectoryRepository, Person } from '../core/directory.js';
 import type { NudgeStore } from '../core/nudge-store.js';
 import type { Role } from '../core/roles.js';
@@ -33,6 +34,8 @@ export interface BotDeps {
    * it. Without it (a deployment that sends no tips) a press on the pair gets the error card.
    */
   nudges?: BotNudgeStore;
+  /** Unit leads' digest preferences: «sammendrag av/på» and the digest's "turn off" button. Without it those answer that the digest is for unit leads. */
+  digests?: Pick<DigestStore, 'setEnabled' | 'getPreferences'>;
   /** The clock: when an answer arrives (tests set it to answer after a round closed). */
   now: () => Date;
   logger: Logger;

@@ -11,6 +11,7 @@ export type Command =
   | { kind: 'privacy'; wroteIn: Locale[] }
   | { kind: 'stopNudges'; wroteIn: Locale[] }
   | { kind: 'startNudges'; wroteIn: Locale[] }
+  | { kind: 'digest'; on: boolean; wroteIn: Locale[] }
   | { kind: 'unknown'; wroteIn: Locale[] };
 
 const NORWEGIAN: Locale[] = ['nb', 'nn'];
@@ -22,6 +23,26 @@ const LANGUAGE_WORDS: Record<string, Locale> = {
   nynorsk: 'nn',
   svenska: 'sv', svensk: 'sv', swedish: 'sv',
   english: 'en', engelsk: 'en', engelska: 'en',
+};
+
+/** The unit lead's weekly digest, by its name in each language; «digest» is understood in all. */
+const DIGEST_WORDS: Record<string, Locale[]> = {
+  sammendrag: ['nb'],
+  samandrag: ['nn'],
+  sammanfattning: ['sv'],
+  veckosammanfattning: ['sv'],
+  ukesammendrag: ['nb'],
+  vekesamandrag: ['nn'],
+  digest: [],
+};
+
+/** What may follow the digest's name: on or off, and the languages the word belongs to. */
+const SWITCH_WORDS: Record<string, { on: boolean; wroteIn: Locale[] }> = {
+  på: { on: true, wroteIn: NORWEGIAN_OR_SWEDISH },
+  pa: { on: true, wroteIn: NORWEGIAN_OR_SWEDISH },
+  av: { on: false, wroteIn: NORWEGIAN_OR_SWEDISH },
+  on: { on: true, wroteIn: ['en'] },
+  off: { on: false, wroteIn: ['en'] },
 };
 
 /** First words and what they mean. */
@@ -69,7 +90,14 @@ export function parseCommand(text: string | undefined): Command {
   const phrase = PHRASES.find((p) => p.pattern.test(sentence));
   if (phrase) return { kind: phrase.kind, wroteIn: phrase.wroteIn } as Command;
   const [first, second] = words;
-  const known = first ? COMMANDS[first] : undefined;
+  // Own keys only: «constructor on» is not a command.
+  const digest = first !== undefined && Object.hasOwn(DIGEST_WORDS, first) ? DIGEST_WORDS[first] : undefined;
+  const turn = second !== undefined && Object.hasOwn(SWITCH_WORDS, second) ? SWITCH_WORDS[second] : undefined;
+  if (digest && turn && words.length === 2) {
+    // The name tells the language best («samandrag» is nynorsk); «digest på» is told by «på».
+    return { kind: 'digest', on: turn.on, wroteIn: digest.length > 0 ? digest : turn.wroteIn };
+  }
+  const known = first && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!known) return { kind: 'unknown', wroteIn: [] };
   if (known.kind === 'language') {
     const locale = second ? (LANGUAGE_WORDS[second] ?? localeFromTag(second)) : undefined;

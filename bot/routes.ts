@@ -4,6 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import { problem, sendProblem } from '../api/problem.js';
 import type { Config } from '../app/config.js';
 import type { ReachSignalStore } from '../core/announcement-signals.js';
+import type { DigestStore } from '../core/digest-store.js';
 import type { DirectoryRepository } from '../core/directory.js';
 import { incomingActivitySchema } from './activity-schema.js';
 import { createAdapter, isAuthenticationFailure, type DigipulsAdapter } from './adapter.js';
@@ -39,6 +40,8 @@ export function registerBotRoutes(
     announcementLinks?: AnnouncementLinks;
     /** Where feedback on usage tips is counted, and what a sent tip showed. */
     nudges?: BotNudgeStore;
+    /** Unit leads' digest preferences, for «sammendrag av/på» and the digest's "turn off" button. */
+    digests?: Pick<DigestStore, 'setEnabled' | 'getPreferences'>;
     logger: Logger;
     now?: () => Date;
   },
@@ -54,6 +57,7 @@ export function registerBotRoutes(
     reach: deps.reach,
     ...(deps.announcementLinks ? { announcementLinks: deps.announcementLinks } : {}),
     ...(deps.nudges ? { nudges: deps.nudges } : {}),
+    ...(deps.digests ? { digests: deps.digests } : {}),
     now: deps.now ?? (() => new Date()),
     logger,
   });

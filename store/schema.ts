@@ -27,6 +27,8 @@ export interface Schema {
   nudges: NudgesTable;
   nudge_tip_feedback: NudgeTipFeedbackTable;
   nudge_cohorts: NudgeCohortsTable;
+  digest_preferences: DigestPreferencesTable;
+  digests_sent: DigestsSentTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -333,4 +335,24 @@ export interface NudgeCohortsTable {
   measured_staff: number | null;
   still_inactive: number | null;
   reached: number | null;
+}
+
+export interface DigestPreferencesTable {
+  tenant_id: string;
+  aad_object_id: string;
+  /** ISO weekday, 1 Monday … 5 Friday. */
+  weekday: Generated<number>;
+  /** Local HH:MM, 07:00–17:00. */
+  send_time: Generated<string>;
+  enabled: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface DigestsSentTable {
+  tenant_id: string;
+  aad_object_id: string;
+  iso_week: string;
+  state: 'sending' | 'sent' | 'unreachable';
+  claimed_at: Date;
+  finished_at: Date | null;
 }

@@ -7,6 +7,7 @@ import { welcomeCard } from '../cards/welcome-card.js';
 import { localeOf, rememberChat, sendCard, type BotDeps } from '../chat.js';
 import { parseCommand } from '../commands.js';
 import { botText } from '../i18n.js';
+import { switchDigest } from './digest-switch.js';
 import { performAction } from './perform-action.js';
 
 /**
@@ -45,6 +46,9 @@ export async function onMessage(context: TurnContext, deps: BotDeps): Promise<vo
       await context.sendActivity(t(paused ? 'nudges.stopped' : 'nudges.started'));
       return;
     }
+    case 'digest':
+      await context.sendActivity((await switchDigest(context, deps, command.on, command.wroteIn)).text);
+      return;
     case 'privacy':
       await sendCard(context, privacyCard(await localeOf(context, deps, command.wroteIn), deps));
       return;

@@ -7,6 +7,7 @@ import { privacyCard } from '../cards/privacy-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { localeOf, rememberChat, type BotDeps } from '../chat.js';
 import { acknowledgeAnnouncement } from './announcement-acknowledge.js';
+import { turnOffDigest } from './digest-switch.js';
 import { recordNudgeFeedback } from './nudge-feedback.js';
 import { stopNudges } from './nudge-stop.js';
 import { performSurveyAction } from './survey-action.js';
@@ -38,5 +39,7 @@ export async function performAction(context: TurnContext, deps: BotDeps, action:
       return recordNudgeFeedback(context, deps, action.nudgeId, action.feedback);
     case VERBS.nudgeStop:
       return stopNudges(context, deps);
+    case VERBS.digestOff:
+      return turnOffDigest(context, deps);
   }
 }

@@ -7,6 +7,7 @@ import * as readMarks from './0005-read-marks.js';
 import * as postsElsewhere from './0006-posts-elsewhere.js';
 import * as tenantSendLease from './0007-tenant-send-lease.js';
 import * as nudges from './0008-nudges.js';
+import * as digests from './0009-digests.js';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited or removed; a change
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-posts-elsewhere': postsElsewhere,
   '0007-tenant-send-lease': tenantSendLease,
   '0008-nudges': nudges,
+  '0009-digests': digests,
 };

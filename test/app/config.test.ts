@@ -20,6 +20,9 @@ describe('configuration', () => {
     assert.equal(loadConfig({ SURVEY_DISPATCH_CRON: 'off' }).surveys.dispatchCron, null);
     assert.equal(config.nudges.dispatchCron, '*/5 * * * *');
     assert.equal(loadConfig({ NUDGE_DISPATCH_CRON: 'off' }).nudges.dispatchCron, null);
+    assert.equal(config.digests.dispatchCron, '*/15 * * * *');
+    assert.equal(loadConfig({ DIGEST_DISPATCH_CRON: 'off' }).digests.dispatchCron, null);
+    assert.equal(loadConfig({ DIGEST_DISPATCH_CRON: '0 8 * * 1-5' }).digests.dispatchCron, '0 8 * * 1-5');
     assert.equal(config.announcements.maxAttempts, 40);
   });
 
@@ -56,6 +59,7 @@ describe('configuration', () => {
     [{ ANNOUNCEMENT_MAX_ATTEMPTS: 'many' }, /ANNOUNCEMENT_MAX_ATTEMPTS must be a whole number/],
     [{ POSTS_ELSEWHERE_REFRESH_CRON: 'half-hourly' }, /POSTS_ELSEWHERE_REFRESH_CRON must be a cron expression of five fields/],
     [{ NUDGE_DISPATCH_CRON: '5 minutes' }, /NUDGE_DISPATCH_CRON must be a cron expression of five fields/],
+    [{ DIGEST_DISPATCH_CRON: 'weekly' }, /DIGEST_DISPATCH_CRON must be a cron expression of five fields/],
     [{ BOT_SERVICE_URL: 'smba' }, /BOT_SERVICE_URL must be an http\(s\) URL/],
     [{ SURVEY_DISPATCH_CRON: 'every minute' }, /SURVEY_DISPATCH_CRON must be a cron expression of five fields/],
     [{ SURVEY_FREE_TEXT_ROLES: 'SafetyRep,Staff' }, /SURVEY_FREE_TEXT_ROLES.* must be roles among Communicator, UnitLead, AdoptionAdmin, SafetyRep/],

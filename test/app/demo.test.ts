@@ -190,6 +190,14 @@ describe('npm start (digipuls demo)', function () {
     assert.ok(reach.targeted >= 490, `it went to everyone: ${reach.targeted}`);
   });
 
+  it('gives the demo unit lead his weekly digest by default, Monday 08:00, as he reads it in the tab', async () => {
+    assert.match(out, /Digest: +Lars Bakken \(unit lead\) gets a weekly digest in chat every Monday at 08:00/);
+    const token = await signIn(out, 'lars.bakken@fjordvik.kommune.no');
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/me/digest`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { weekday: 1, time: '08:00', enabled: true });
+  });
+
   it('turns tips on and measures a cohort of them sent over two weeks ago: the adoption admin sees the effect and "this helped" per tip', async () => {
     assert.match(out, /Tips: +turned on \(hold-out 10 %, at most 1 a week from 10:00 on workdays\); in the simulator a tip makes starting Teams 15 points likelier/);
     const token = await signIn(out, 'eirik.aune@fjordvik.kommune.no');

@@ -18,6 +18,8 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         'adoption_unit_figures',
         'announcement_deliveries',
         'announcements',
+        'digest_preferences',
+        'digests_sent',
         'nudge_cohorts',
         'nudge_rules',
         'nudge_tip_feedback',

@@ -69,6 +69,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       POSTS_ELSEWHERE_REFRESH_CRON: 'off',
       // Tests send nudges themselves (runDue(now)), on a clock of their own.
       NUDGE_DISPATCH_CRON: 'off',
+      // Tests send digests themselves (runDue(now)); a pass on the real clock on a Monday morning would add one.
+      DIGEST_DISPATCH_CRON: 'off',
       ...simulatorEnv(sim),
       ...(options.botAuth
         ? {

@@ -1,5 +1,6 @@
 import announcements from '../announcements/locales/en';
 import nudges from '../nudges/locales/en';
+import digest from '../digest/locales/en';
 import type nb from './nb';
 
 /** English. */
@@ -406,6 +407,7 @@ export default {
   },
   announcements,
   nudges,
+  digest,
   notForRole: {
     body_one: 'This page is for the {{roles}} role.',
     body_other: 'This page is for the roles {{roles}}.',

@@ -1,5 +1,6 @@
 import announcements from '../announcements/locales/nb';
 import nudges from '../nudges/locales/nb';
+import digest from '../digest/locales/nb';
 
 /** Norsk bokmål: the default language, and the shape every other language file follows. */
 export default {
@@ -405,6 +406,7 @@ export default {
   },
   announcements,
   nudges,
+  digest,
   notForRole: {
     body_one: 'Denne siden er for rollen {{roles}}.',
     body_other: 'Denne siden er for rollene {{roles}}.',

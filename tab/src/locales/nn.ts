@@ -1,5 +1,6 @@
 import announcements from '../announcements/locales/nn';
 import nudges from '../nudges/locales/nn';
+import digest from '../digest/locales/nn';
 import type nb from './nb';
 
 /** Norsk nynorsk. */
@@ -406,6 +407,7 @@ export default {
   },
   announcements,
   nudges,
+  digest,
   notForRole: {
     body_one: 'Denne sida er for rolla {{roles}}.',
     body_other: 'Denne sida er for rollene {{roles}}.',

@@ -1,5 +1,6 @@
 import announcements from '../announcements/locales/sv';
 import nudges from '../nudges/locales/sv';
+import digest from '../digest/locales/sv';
 import type nb from './nb';
 
 /** Svenska. */
@@ -406,6 +407,7 @@ export default {
   },
   announcements,
   nudges,
+  digest,
   notForRole: {
     body_one: 'Den här sidan är för rollen {{roles}}.',
     body_other: 'Den här sidan är för rollerna {{roles}}.',

@@ -1,6 +1,7 @@
 import { Badge, Body1, Card, CardHeader, Link, makeStyles, Subtitle2, Text, Title2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api';
+import { DigestSettings } from '../components/digest/DigestSettings';
 import type { ComingPage, Page } from '../routes';
 
 const useStyles = makeStyles({
@@ -56,6 +57,8 @@ export function Home({ me, pages }: { me: Me; pages: Page[] }) {
           )}
         </Card>
       </div>
+      {/* A unit lead lands here: the weekly digest is theirs to time or turn off. */}
+      {me.roles.includes('UnitLead') && <DigestSettings />}
       <Card>
         <CardHeader header={<Subtitle2 as="h2">{t('home.next')}</Subtitle2>} />
         <ul className={styles.list}>
