@@ -108,11 +108,9 @@ describe('simulator: the synthetic municipality', () => {
     assert.equal(fjordvik.people.filter((p) => p.appRoles.length > 0).length, 4, 'nobody else holds an app role');
   });
 
-  it('generates 50,000 staff in well under two seconds, every id unique', () => {
-    const started = performance.now();
+  // How fast it is generated is measured by `npm run bench -- sim`, not here.
+  it('generates 50,000 staff, every id unique', () => {
     const large = generateMunicipality({ staff: 50_000, seed: 'bench' });
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
     assert.equal(new Set(large.people.map((p) => p.id)).size, 50_000);
     assert.equal(large.demoPersons.unitLead.department, 'Helse og omsorg / Hjemmetjenesten / Hjemmetjenesten Nord');
   });

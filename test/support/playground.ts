@@ -111,7 +111,8 @@ export async function cardInPlayground(page: Page, playground: Playground | unde
   const cards = page.locator('.ac-adaptiveCard', { hasText: text });
   const found = nth === 'last' ? cards.last() : cards.first();
   try {
-    await found.waitFor({ timeout: 15_000 });
+    // Generous: with test files running in parallel the Playground renders slowly on a loaded machine.
+    await found.waitFor({ timeout: 30_000 });
   } catch (error) {
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/playground-failure.png' });
