@@ -5,7 +5,7 @@ import { expectNoViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { getAs, signInToTab } from '../support/tab-session.js';
-import { serveFakeTeams } from './fake-teams-host.js';
+import { expectTeamsDarkThemes, serveFakeTeams } from './fake-teams-host.js';
 
 interface Preferences {
   weekday: number;
@@ -107,16 +107,7 @@ describe('the weekly digest in the tab: a unit lead picks day and time or turns 
     await page.goto(hostUrl);
     const tab = page.frameLocator('iframe');
     await tab.getByTestId('digest-settings').getByRole('switch').waitFor();
-    for (const theme of ['dark', 'contrast'] as const) {
-      if (theme === 'contrast') await page.evaluate(() => (window as unknown as { sendToTab(f: string, a: unknown[]): void }).sendToTab('themeChange', ['contrast']));
-      await tab.locator(`[data-theme="${theme}"]`).waitFor();
-      const background = await tab.locator('[data-theme]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-      assert.notEqual(background, 'rgb(255, 255, 255)', `${theme} theme has a dark background`);
-      await page.setViewportSize({ width: 1280, height: await tab.locator('body').evaluate((body) => body.scrollHeight) });
-      await expectNoViolations(page, `Teams ${theme}`);
-      await page.screenshot({ path: `test-results/digest-teams-${theme}.png` });
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
+    await expectTeamsDarkThemes(page, 'digest');
     await context.close();
   });
 

@@ -1,4 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
+import assert from 'node:assert/strict';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectNoViolations } from '../support/axe.js';
 
 /** What the pretend Teams client tells the tab. */
 export interface FakeTeamsOptions {
@@ -57,4 +59,24 @@ window.addEventListener('message', (event) => {
 });
 window.sendToTab = (func, args) => tab.contentWindow.postMessage({ func, args }, '*');
 </script></body></html>`;
+}
+
+/**
+ * Holds a tab page opened in the fake Teams host (started in its dark theme) to Teams' dark and then
+ * high-contrast theme: a dark background, no axe-core violations, and a screenshot of the whole tab
+ * (test-results/NAME-teams-THEME.png) with the window as tall as the content.
+ */
+export async function expectTeamsDarkThemes(page: Page, name: string): Promise<void> {
+  const tab = page.frameLocator('iframe');
+  for (const theme of ['dark', 'contrast'] as const) {
+    if (theme === 'contrast') await page.evaluate(() => (window as unknown as { sendToTab(f: string, a: unknown[]): void }).sendToTab('themeChange', ['contrast']));
+    await tab.locator(`[data-theme="${theme}"]`).waitFor();
+    const background = await tab.locator('[data-theme]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(background, 'rgb(255, 255, 255)', `${theme} theme has a dark background`);
+    const { width, height } = page.viewportSize() ?? { width: 1280, height: 900 };
+    await page.setViewportSize({ width, height: await tab.locator('body').evaluate((body) => body.scrollHeight) });
+    await expectNoViolations(page, `Teams ${theme}`);
+    await page.screenshot({ path: `test-results/${name}-teams-${theme}.png` });
+    await page.setViewportSize({ width, height });
+  }
 }

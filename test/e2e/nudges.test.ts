@@ -7,7 +7,7 @@ import { launchChromium } from '../support/browser.js';
 import { runNudgeCohort } from '../support/nudge-cohort.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { getAs, signInToTab } from '../support/tab-session.js';
-import { serveFakeTeams } from './fake-teams-host.js';
+import { expectTeamsDarkThemes, serveFakeTeams } from './fake-teams-host.js';
 
 /** What the API says, to check the screen against (the API has its own tests; here it is the yardstick). */
 interface Estimate {
@@ -284,17 +284,7 @@ describe('tips to staff in the tab: the rules editor and the measured effect per
     const tab = page.frameLocator('iframe');
     await tab.getByRole('heading', { level: 1, name: 'Tips' }).waitFor();
     await tab.getByTestId('effect-unit-table').waitFor();
-    for (const theme of ['dark', 'contrast'] as const) {
-      if (theme === 'contrast') await page.evaluate(() => (window as unknown as { sendToTab(f: string, a: unknown[]): void }).sendToTab('themeChange', ['contrast']));
-      await tab.locator(`[data-theme="${theme}"]`).waitFor();
-      const background = await tab.locator('[data-theme]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-      assert.notEqual(background, 'rgb(255, 255, 255)', `${theme} theme has a dark background`);
-      // The tab is as tall as its content, so the screenshot shows all of it.
-      await page.setViewportSize({ width: 1280, height: await tab.locator('body').evaluate((body) => body.scrollHeight) });
-      await expectNoViolations(page, `Teams ${theme}`);
-      await page.screenshot({ path: `test-results/nudges-teams-${theme}.png` });
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
+    await expectTeamsDarkThemes(page, 'nudges');
     await context.close();
   });
 
