@@ -57,42 +57,53 @@ export async function dispatchDigests(deps: DigestDispatchDeps, now: Date): Prom
         throw error;
       }
       let stop = false;
+      let letGo = false;
       for (const digest of claimed) {
-        const outcome = stop ? 'retry' : await sendOne(deps, digest, figures, gate);
-        if (outcome === 'retry') stop = true;
+        const attempt: Attempt = stop ? { outcome: 'retry', halt: true } : await sendOne(deps, digest, figures, gate);
+        if (attempt.halt) stop = true;
+        const { outcome } = attempt;
+        if (outcome === 'retry') letGo = true;
         await deps.store.finish(digest, outcome, new Date());
         result[outcome === 'sent' ? 'sent' : outcome === 'retry' ? 'retry' : 'unreachable']++;
       }
-      // A throttle or an outage: the rest wait for the next pass (let go, so it claims them again).
-      if (stop) break;
+      // A throttle or an outage: the rest wait for the next pass (let go, so it claims them again). A digest
+      // let go is claimable at once, so this pass stops after its batch rather than claim it again and again.
+      if (stop || letGo) break;
     }
   }
   return result;
 }
 
-async function sendOne(deps: DigestDispatchDeps, digest: ClaimedDigest, figures: LeadFigures, gate: SendGate | undefined): Promise<DigestOutcome> {
+/** What one send came to, and whether the rest of the pass must wait (the connector throttles or is down). */
+interface Attempt {
+  outcome: DigestOutcome;
+  halt: boolean;
+}
+
+async function sendOne(deps: DigestDispatchDeps, digest: ClaimedDigest, figures: LeadFigures, gate: SendGate | undefined): Promise<Attempt> {
   if (!digest.conversationReference) {
     // The app was never installed for them, so the bot has no chat to write in; said once a week, not every pass.
     deps.logger.info({ tenantId: digest.tenantId, lead: digest.aadObjectId, week: digest.week }, 'A unit lead has no chat with the bot: no digest this week');
-    return 'unreachable';
+    return { outcome: 'unreachable', halt: false };
   }
   const locale = digest.locale ?? deps.defaultLocale;
   let card: unknown;
   try {
     card = deps.card(digestModel(await figures(digest.aadObjectId, locale)), locale);
   } catch (error) {
+    // This lead's figures or card: tried again at the next pass, and the other leads still get theirs.
     deps.logger.error({ err: error, lead: digest.aadObjectId }, 'A digest could not be made');
-    return 'retry';
+    return { outcome: 'retry', halt: false };
   }
   await gate?.pass();
   try {
     await deps.send(digest.conversationReference, card);
-    return 'sent';
+    return { outcome: 'sent', halt: false };
   } catch (error) {
     const { outcome } = outcomeOfSendError(error);
     if ((error as { statusCode?: unknown } | null)?.statusCode === 429) gate?.throttled(undefined);
     deps.logger.warn({ err: error, outcome, lead: digest.aadObjectId }, 'A digest was not sent');
-    return outcome === 'unreachable' ? 'unreachable' : 'retry';
+    return outcome === 'unreachable' ? { outcome: 'unreachable', halt: false } : { outcome: 'retry', halt: true };
   } finally {
     gate?.answered();
   }

@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import pino from 'pino';
+import { digestCard } from '../../bot/cards/digest-card.js';
+import type { DigestFigures } from '../../core/digest-figures.js';
+import { DEFAULT_MESSAGING_SETTINGS } from '../../core/messaging-settings.js';
+import { dispatchDigests } from '../../app/digests/digest-dispatch.js';
 import { openChats } from '../support/chats.js';
 import { addDays, digestsByPerson, mondayAhead, osloAt } from '../support/digests.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
@@ -109,5 +114,41 @@ describe('the unit-lead digest: once a week, on the lead’s day and time', func
     const rows = await stack.database.db.selectFrom('digests_sent').select('state').where('aad_object_id', '=', noChat).execute();
     assert.deepEqual(rows, [{ state: 'unreachable' }], 'recorded for the week, so it is said once, not every pass');
     assert.equal((await stack.app.digests.runDue(osloAt(addDays(fourth, 7), '09:15'))).unreachable, 0);
+  });
+
+  it('still sends the other leads theirs when one lead’s digest cannot be made, and sends that one at a later pass', async () => {
+    const fifth = addDays(monday, 35);
+    await call(wednesdayLead!, 'PUT', '/me/digest', { weekday: 2, time: '07:00', enabled: true });
+    const figures: DigestFigures = { minGroupSize: 5, unitName: 'Hjemmetjenesten Nord', adoption: null, announcements: [], surveys: [] };
+    const sentTo: string[] = [];
+    // The lead claimed first (claims go in id order) is the broken one, so the other comes after the failure.
+    const [brokenLead, otherLead] = [lars, wednesdayLead!].sort();
+    let broken = true;
+    const pass = (at: Date) =>
+      dispatchDigests(
+        {
+          store: stack.app.digests.store,
+          settings: async () => DEFAULT_MESSAGING_SETTINGS,
+          figures: async () => async (lead) => {
+            if (lead === brokenLead && broken) throw new Error('figures unreadable for this lead');
+            return figures;
+          },
+          card: (model, locale) => digestCard(model, locale, { tabUrl: `${stack.url}/tab/` }),
+          send: async (reference) => {
+            sentTo.push(String((reference.user as { aadObjectId: string }).aadObjectId));
+          },
+          defaultLocale: 'nb',
+          logger: pino({ level: 'silent' }),
+        },
+        at,
+      );
+    const first = await pass(osloAt(addDays(fifth, 1), '07:00'));
+    assert.deepEqual(sentTo, [otherLead], 'the other lead is not held up by the broken digest');
+    assert.deepEqual([first.sent, first.retry], [1, 1]);
+    broken = false;
+    await pass(osloAt(addDays(fifth, 1), '07:15'));
+    assert.deepEqual(sentTo, [otherLead, brokenLead], 'the broken one comes at the next pass, once');
+    await pass(osloAt(addDays(fifth, 1), '07:30'));
+    assert.equal(sentTo.length, 2);
   });
 });
