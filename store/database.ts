@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
+import { CurrentSchemaPostgresDialect } from './current-schema-introspector.js';
 import { migrateToLatest } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { isFreshDataDir, readPgliteTemplate } from './pglite-template.js';
@@ -66,7 +67,7 @@ async function openPostgres(url: string, schema: string | undefined, jobSchema: 
     max: 10,
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   try {
     await migrateToLatest(db, schema);
     const jobs = new PgBoss({ connectionString: url, schema: jobSchema, max: 4 });

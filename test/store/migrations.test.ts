@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { migrateToLatest } from '../../store/migrate.js';
 import { migrations } from '../../store/migrations/index.js';
-import { openTestDatabase } from '../support/database.js';
+import pg from 'pg';
+import { openTestDatabase, TEST_DATABASE_URL, uniqueSchema } from '../support/database.js';
 
 describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('create every table with tenant_id on each, and running them again changes nothing', async () => {
@@ -59,6 +60,37 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', now()::text)`.execute(database.db);
       await assert.rejects(migrateToLatest(database.db), /Database migration failed/);
     } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('migrations beside other schemas (PostgreSQL)', () => {
+  // Test runs (and later, instances) share one server: another one dropping its schema must not fail our start.
+  it('migrate while other processes create and drop schemas of their own', async function () {
+    if (!TEST_DATABASE_URL) this.skip();
+    const database = await openTestDatabase();
+    const churn = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await churn.connect();
+    let stop = false;
+    const churning = (async () => {
+      while (!stop) {
+        const other = uniqueSchema();
+        await churn.query(`create schema ${other}; create table ${other}.things (id serial primary key, name text)`);
+        await churn.query(`drop schema ${other} cascade`);
+      }
+    })();
+    try {
+      let runs = 0;
+      // Kysely's own catalog read failed about one time in thirty here; two seconds make a few hundred.
+      for (const until = Date.now() + 2000; Date.now() < until; runs++) {
+        assert.deepEqual(await migrateToLatest(database.db, database.schema), [], `run ${runs + 1} applies nothing and fails nothing`);
+      }
+      assert.ok(runs > 50, `only ${runs} runs`);
+    } finally {
+      stop = true;
+      await churning.catch(() => undefined);
+      await churn.end();
       await database.close();
     }
   });
