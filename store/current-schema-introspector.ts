@@ -18,8 +18,8 @@ interface ColumnRow {
  * Kysely's introspector, looking at our schema only (the first one on the search path).
  *
  * The stock one reads every schema in the database and resolves each by name while it reads
- * (`has_schema_privilege(name)`, `pg_get_serial_sequence(name)`): when another process drops its
- * schema at that moment (a test run's schemas, or a tenant later moved out), the read fails with
+ * (`has_schema_privilege(name)`, `pg_get_serial_sequence(name)`): when another process on the same
+ * server drops its schema at that moment (parallel test files each have one), the read fails with
  * `schema "…" does not exist` and so does our migration. Here nothing outside our schema is touched,
  * and the migrator, the only caller, never mistakes another schema's bookkeeping table for ours.
  */

@@ -6,8 +6,8 @@ import { migrations } from './migrations/index.js';
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    // Kysely looks for its bookkeeping tables across all schemas; name ours so a database holding
-    // several Digipuls schemas (tests, or a later split per tenant) never confuses them.
+    // Kysely's bookkeeping tables go in our schema by name, beside the tables they account for
+    // (the introspector, see current-schema-introspector.ts, looks for them there only).
     ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations },
     // Forward-only: a database that has a migration this build does not know was written by a newer
